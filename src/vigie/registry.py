@@ -57,9 +57,9 @@ def ordered(names: list[str] | None = None) -> list[Registered]:
         if name in seen or name not in wanted:
             return
         if name in stack:
-            raise ValueError(f"extractor cycle: {' -> '.join(stack + (name,))}")
+            raise ValueError(f"extractor cycle: {' -> '.join((*stack, name))}")
         for dep in _REGISTRY[name].after:
-            visit(dep, stack + (name,))
+            visit(dep, (*stack, name))
         seen.add(name)
         done.append(_REGISTRY[name])
 

@@ -26,7 +26,7 @@ def fix_sentences(doc: Doc) -> Doc:
         if i == 0:
             continue
         prev = doc[i - 1]
-        if "\n" in prev.whitespace_ + prev.text or prev.is_space and "\n" in prev.text:
+        if "\n" in prev.whitespace_ + prev.text or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
             depth, straight_open = 0, False
             continue

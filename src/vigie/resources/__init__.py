@@ -41,5 +41,5 @@ class Resources:
             self._cache[name] = tomllib.loads(path.read_text("utf-8")) if path.is_file() else {}
         return self._cache[name]
 
-    def _path(self, name: str):  # noqa: ANN202 - importlib Traversable
+    def _path(self, name: str):
         return importlib_resources.files("vigie.resources").joinpath(self.language, f"{name}.toml")
