@@ -198,6 +198,25 @@ def eval_cmd(
     raise typer.Exit(run_dev(out, show=show))
 
 
+@app.command()
+def bench(
+    corpus: Annotated[Path | None, typer.Option(help="Folder of .txt articles (default ../shared/corpus/fr).")] = None,
+    n: Annotated[int, typer.Option(help="Articles in the run (the corpus is repeated).")] = 500,
+    batch_size: Annotated[int, typer.Option(help="spaCy batch size, the same for both runs.")] = 16,
+    save_to: Annotated[Path, typer.Option("--save", help="Where to save the JSON results.")] = Path(
+        "bench/results/latest.json"),
+) -> None:
+    """Benchmark Vigie's throughput against spaCy parsing alone."""
+    from vigie import bench as b
+    from vigie.evaluation import shared_dir
+
+    folder = corpus or shared_dir() / "corpus" / "fr"
+    result = b.run_bench(folder, n=n, batch_size=batch_size)
+    b.render(result, Console())
+    b.save(result, save_to)
+    err.print(f"saved to {save_to}", markup=False)
+
+
 def main() -> None:
     """Console-script entry point."""
     from vigie.errors import VigieError

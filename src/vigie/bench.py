@@ -1,0 +1,141 @@
+"""Throughput benchmark: full Vigie against spaCy parsing alone, on the same texts.
+
+Measures, in one run: (a) ``nlp.pipe`` of the bare spaCy model, (b) Vigie from text to JSON
+documents; articles/s and tokens/s of each and their ratio; seconds per stage; start-up time;
+peak resident memory; and the speed-up of 2 worker processes over 1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import time
+from dataclasses import asdict, dataclass, field
+from itertools import cycle, islice
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from vigie.article import Article
+
+
+@dataclass
+class BenchResult:
+    articles: int
+    tokens: int
+    batch_size: int
+    model: str
+    startup_seconds: dict[str, float] = field(default_factory=dict)
+    parse_only: dict[str, float] = field(default_factory=dict)
+    vigie: dict[str, float] = field(default_factory=dict)
+    ratio: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)
+    workers: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: float = 0.0
+    machine: dict[str, Any] = field(default_factory=dict)
+
+
+def corpus_articles(folder: Path, n: int) -> list[Article]:
+    """``n`` articles cycling over the ``.txt`` files of ``folder`` (each read once)."""
+    texts = [(p.stem, p.read_text("utf-8")) for p in sorted(folder.glob("*.txt"))]
+    if not texts:
+        raise FileNotFoundError(f"no .txt articles in {folder}")
+    return [Article(name=f"{stem}-{i}", text=text, published="2020-01-01", language="fr")
+            for i, (stem, text) in enumerate(islice(cycle(texts), n))]
+
+
+def _rate(n_articles: int, n_tokens: int, seconds: float) -> dict[str, float]:
+    return {"seconds": round(seconds, 3), "articles_per_s": round(n_articles / seconds, 2),
+            "tokens_per_s": round(n_tokens / seconds, 1)}
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_bench(folder: Path, n: int = 500, batch_size: int = 16, workers_n: int = 200) -> BenchResult:
+    """Run the whole benchmark on ``n`` articles from ``folder``."""
+    import spacy
+
+    from vigie.nlp.models import installed_model, load_model
+    from vigie.pipeline import Pipeline
+    from vigie.runner import _serialise, run
+
+    articles = corpus_articles(folder, n)
+    t0 = time.perf_counter()
+    pipeline = Pipeline(language="fr", batch_size=batch_size)
+    load_model("fr")
+    t_model = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    pipeline.analyze_one(articles[0])  # loads the KB and resources on first use
+    t_first = time.perf_counter() - t0
+    pipeline.timings.stages.clear()
+
+    name = installed_model("fr")
+    bare = spacy.load(name, exclude=["senter"])
+    texts = [a.text or "" for a in articles]
+    t0 = time.perf_counter()
+    tokens = sum(len(d) for d in bare.pipe(texts, batch_size=batch_size))
+    parse = _rate(n, tokens, time.perf_counter() - t0)
+    del bare
+
+    t0 = time.perf_counter()
+    for outcome in pipeline.analyze(articles):
+        if outcome.document is not None:
+            s0 = time.perf_counter()
+            _serialise(outcome.document)
+            pipeline.timings.add("serialise", time.perf_counter() - s0)
+    full = _rate(n, tokens, time.perf_counter() - t0)
+
+    workers = {}
+    subset = articles[:workers_n]
+    for jobs in (1, 2):
+        t0 = time.perf_counter()
+        for _ in run(subset, jobs=jobs, batch_size=batch_size, language="fr"):
+            pass
+        workers[f"jobs{jobs}_articles_per_s"] = round(len(subset) / (time.perf_counter() - t0), 2)
+    workers["speedup"] = round(workers["jobs2_articles_per_s"] / workers["jobs1_articles_per_s"], 2)
+
+    return BenchResult(
+        articles=n, tokens=tokens, batch_size=batch_size, model=name,
+        startup_seconds={"model": round(t_model, 2), "first_article": round(t_first, 2)},
+        parse_only=parse, vigie=full, ratio=round(full["tokens_per_s"] / parse["tokens_per_s"], 3),
+        stages={k: round(v, 3) for k, v in sorted(pipeline.timings.stages.items(), key=lambda kv: -kv[1])},
+        workers=workers, peak_rss_mb=round(_peak_rss_mb(), 1),
+        machine={"python": platform.python_version(), "cpus": os.cpu_count(),
+                 "processor": platform.machine()},
+    )
+
+
+def save(result: BenchResult, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(asdict(result), indent=2), "utf-8")
+
+
+def render(result: BenchResult, console: Console) -> None:
+    """Print the benchmark tables."""
+    from rich.table import Table
+
+    t = Table(title=f"Throughput on {result.articles} articles, {result.tokens} tokens ({result.model})")
+    for col in ("run", "seconds", "articles/s", "tokens/s"):
+        t.add_column(col, justify="right" if col != "run" else "left")
+    for label, r in (("spaCy nlp.pipe alone", result.parse_only), ("Vigie, text to JSON", result.vigie)):
+        t.add_row(label, f"{r['seconds']:.1f}", f"{r['articles_per_s']:.1f}", f"{r['tokens_per_s']:.0f}")
+    console.print(t)
+    console.print(f"Vigie / parsing throughput ratio: [bold]{result.ratio:.2f}[/bold]")
+    s = Table(title="Seconds per stage (Vigie run)")
+    s.add_column("stage")
+    s.add_column("seconds", justify="right")
+    s.add_column("share", justify="right")
+    total = sum(result.stages.values()) or 1.0
+    for k, v in result.stages.items():
+        s.add_row(k, f"{v:.2f}", f"{100 * v / total:.1f}%")
+    console.print(s)
+    w = result.workers
+    console.print(f"Workers: 1 process {w['jobs1_articles_per_s']} art/s, 2 processes "
+                  f"{w['jobs2_articles_per_s']} art/s, speed-up ×{w['speedup']}")
+    console.print(f"Start-up: model {result.startup_seconds['model']} s, first article (KB, resources) "
+                  f"{result.startup_seconds['first_article']} s; peak RSS {result.peak_rss_mb} MB")
