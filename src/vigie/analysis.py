@@ -63,12 +63,16 @@ class Analysis:
         return "body"
 
     def document(self, seconds: float, pipeline: str) -> Document:
+        entities = self.entities.finalised()
+        # Extractors that keep Entity objects fill in entity ids now that they exist.
+        for hook in self.scratch.get("finalise", ()):
+            hook()
         return Document(
             id=document_id(self.text),
             meta=self.meta,
             text=self.text,
             paragraphs=self.paragraphs,
-            entities=self.entities.finalised(),
+            entities=entities,
             statements=self.statements,
             events=self.events,
             times=self.times,
