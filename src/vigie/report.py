@@ -32,13 +32,6 @@ def _actor(ref: dict[str, Any] | None, names: dict[str, str]) -> str:
     return f"{_clip(name, 40)} ({code})" if code else _clip(name, 40)
 
 
-def _highlight(doc: dict[str, Any], start: int, end: int, pad: int = 0) -> Text:
-    text = doc["text"]
-    a, b = max(0, start - pad), min(len(text), end + pad)
-    t = Text(_clip(text[a:b], 400))
-    return t
-
-
 def statements_table(doc: dict[str, Any], names: dict[str, str]) -> Table:
     t = Table(title="Statements: who said what", expand=True, show_lines=False)
     for col, kw in (("#", {"width": 4}), ("speaker", {"ratio": 2}), ("act", {"width": 9}),
@@ -105,15 +98,39 @@ def claims_panel(doc: dict[str, Any], names: dict[str, str]) -> Panel | None:
     return Panel(Group(*parts), title="Contested claims", border_style="red")
 
 
+def _marks(doc: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """Character ranges to highlight: statement contents by act, speakers, event triggers."""
+    marks = []
+    for st in doc.get("statements") or []:
+        c = st.get("content") or {}
+        if c.get("end"):
+            marks.append((c["start"], c["end"], ACT_STYLE.get(st.get("act") or "", "") or "italic"))
+        sp = st.get("speaker") or {}
+        if sp.get("end"):
+            marks.append((sp["start"], sp["end"], "bold"))
+    for ev in doc.get("events") or []:
+        tr = ev.get("trigger") or {}
+        if tr.get("end"):
+            marks.append((tr["start"], tr["end"], "underline"))
+    return marks
+
+
 def paragraphs_view(doc: dict[str, Any]) -> Text:
-    """The article with each paragraph styled by its role."""
+    """The article, each paragraph styled by its role, statements and triggers highlighted."""
     out = Text()
+    marks = _marks(doc)
     for p in doc.get("paragraphs") or []:
-        role = p.get("role", "body")
-        chunk = Text(_clip(doc["text"][p["start"]:p["end"]], 300), style=ROLE_STYLE.get(role, ""))
+        role, a, b = p.get("role", "body"), p["start"], p["end"]
         if role != "body":
             out.append(f"[{role}] ", style="dim")
-        out.append(chunk)
+        if role == "boilerplate":
+            out.append(_clip(doc["text"][a:b], 120), style=ROLE_STYLE[role])
+        else:
+            chunk = Text(doc["text"][a:b], style=ROLE_STYLE.get(role, ""))
+            for start, end, style in marks:
+                if style and a <= start < b:
+                    chunk.stylize(style, start - a, min(end, b) - a)
+            out.append(chunk)
         out.append("\n")
     return out
 
