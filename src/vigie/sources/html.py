@@ -32,11 +32,11 @@ def html_to_article(html: str, article: Article) -> Article:
     if found is None or not _has_article(found.text or "", found.title):
         raise InputError(NO_ARTICLE)
     published = article.published or found.date or _find_date(html)
+    source = article.source or found.sitename or None
+    title = strip_site_name(article.title or found.title, source) or None
     return dataclasses.replace(
-        article, text=found.text, html=None,
-        title=article.title or strip_site_name(found.title, found.sitename) or None,
-        published=published, url=article.url or found.url or None,
-        source=article.source or found.sitename or None,
+        article, text=found.text, html=None, title=title,
+        published=published, url=article.url or found.url or None, source=source,
         language=article.language or found.language or None,
     )
 
