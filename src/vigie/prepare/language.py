@@ -2,7 +2,8 @@
 
 py3langid is right on every article of the shared corpus with probability 1.0 (1-4 ms per
 article); it is unreliable only on a few words ("Paris" -> Serbian), so when its best guess
-is not confident, a supported language close behind it is preferred.
+is not confident, a supported language close behind it is preferred ("Hello world" is
+Fulfulde at 0.15, English at 0.05).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from vigie.resources import LANGUAGES
 
 SAMPLE_CHARS = 5000    # enough for a stable guess; the model is linear in the text length
 MIN_CONFIDENCE = 0.5   # below this, look at the runners-up
-RUNNERS_UP = 3
+RUNNER_UP_RATIO = 0.25  # a supported language this close to an unsure best guess wins
 _CODE = re.compile(r"[a-z]{2,3}")
 
 
@@ -32,7 +33,9 @@ def detect_language(text: str) -> str:
     lang, confidence = ident.classify(sample)
     if confidence >= MIN_CONFIDENCE or lang in LANGUAGES:
         return lang
-    for other, _score in ident.rank(sample)[:RUNNERS_UP]:
+    for other, score in ident.rank(sample):
+        if score < RUNNER_UP_RATIO * confidence:
+            break
         if other in LANGUAGES:
             return other
     return lang

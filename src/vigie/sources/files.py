@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 from vigie.errors import InputError
@@ -20,7 +19,7 @@ SUFFIXES: dict[str, str] = {
 # vigie/1 documents (or sidecars) must not be read back as input by accident.
 DIRECTORY_KINDS = frozenset({TEXT, HTML, JSONL})
 MISSING = "no such file or directory"
-MB = 1 << 20
+MB = 1_000_000  # decimal megabytes, as --max-size counts them
 
 
 def kind_of(path: Path) -> str:
@@ -33,20 +32,23 @@ def too_large(size: int, max_bytes: int) -> str:
     return f"file too large ({size / MB:.1f} MB > {max_bytes / MB:.1f} MB limit; use --max-size)"
 
 
-def walk(root: Path) -> Iterator[Path]:
-    """The article files under ``root``, recursively, in a deterministic (sorted) order.
+def walk(root: Path) -> list[Path]:
+    """The article files under ``root``, recursively, sorted by path (folder by folder, as
+    ``find | sort`` would list them), so that runs are reproducible.
 
     Hidden files and folders and ``*.meta.json`` sidecars are skipped; symbolic links to
     folders are not followed (no loops).
     """
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
+    found = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
             path = Path(folder, name)
             if name.startswith(".") or is_sidecar(path):
                 continue
             if path.suffix.lower() in SUFFIXES and kind_of(path) in DIRECTORY_KINDS:
-                yield path
+                found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
 def check_size(path: Path, max_bytes: int) -> None:

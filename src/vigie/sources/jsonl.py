@@ -34,7 +34,7 @@ def iter_records(stream: BinaryIO, origin: str, stem: str,
         if not line.strip():
             continue
         try:
-            yield where, record_article(_parse(line), f"{stem}-{lineno}", where)
+            yield where, record_article(_parse(line.rstrip("\r\n")), f"{stem}-{lineno}", where)
         except InputError as err:
             yield where, err
 
