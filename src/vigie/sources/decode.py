@@ -35,6 +35,7 @@ _HEAD = 4096               # bytes searched for a declared charset
 _SAMPLE = 1 << 16          # bytes / characters looked at by the heuristics
 _UTF16_NUL_SHARE = 0.3     # Latin text in UTF-16: about one byte in two is NUL
 _UTF16_NUL_SIDE = 0.9      # ... and nearly all of them on the same side of each pair
+_DETECT_SAMPLE = 1 << 18   # bytes given to charset-normalizer
 _CP1252_SLACK = 0.1        # how much messier than the best guess cp1252 may read
 _MAX_CONTROL_SHARE = 0.05  # more control characters than this: not text
 # control characters (C0 but tab and line breaks, DEL, C1) and the replacement character
@@ -61,12 +62,23 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     try:
         text = data.decode(codec)
     except (UnicodeDecodeError, LookupError):
-        raise InputError(BINARY) from None
+        text = _decode_detected(data, codec)
     if looks_binary(text):
         raise InputError(BINARY)
     if not text.strip():
         raise InputError(EMPTY)
     return text
+
+
+def _decode_detected(data: bytes, failed: str) -> str:
+    """Decode with detection over all the bytes, after a guess made on a sample failed."""
+    codec = _detect(data, sample=len(data))
+    if codec == failed:
+        raise InputError(BINARY)
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(BINARY) from None
 
 
 def looks_binary(text: str) -> bool:
@@ -120,12 +132,17 @@ def _utf16_without_bom(sample: bytes) -> str:
     raise InputError(BINARY)
 
 
-def _detect(data: bytes) -> str:
-    """The encoding of non-UTF-8 bytes, cp1252 when it reads them about as well as any."""
+def _detect(data: bytes, sample: int = _DETECT_SAMPLE) -> str:
+    """The encoding of non-UTF-8 bytes, cp1252 when it reads them about as well as any.
+
+    Detection looks at the first ``sample`` bytes only (it is slow on big files); if the
+    whole file then fails to decode, :func:`_decode_detected` retries on all of it.
+    """
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data).best()
-    western = charset_normalizer.from_bytes(data, cp_isolation=["cp1252"]).best()
+    head = data[:sample]
+    best = charset_normalizer.from_bytes(head).best()
+    western = charset_normalizer.from_bytes(head, cp_isolation=["cp1252"]).best()
     if western is not None and (best is None or western.chaos <= best.chaos + _CP1252_SLACK):
         return "cp1252"
     if best is not None:
