@@ -227,6 +227,7 @@ def test_labelled_paragraph_in_the_middle_stays_body():
     ("LYON –", "LYON"),
     ("BORDEAUX (AFP) -", "BORDEAUX"),
     ("NEW YORK —", "NEW YORK"),
+    ("PONT-SAINT-ESPRIT.- ", "PONT-SAINT-ESPRIT"),
     ("SAINT-ÉTIENNE, 4 mars (Reuters) -", "SAINT-ÉTIENNE"),
     ("Marseille, 12 mai (Reuters) -", "Marseille"),
     ("Le Caire (AFP) –", "Le Caire"),

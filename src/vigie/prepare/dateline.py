@@ -72,4 +72,5 @@ def _upper_ok(m: re.Match[str], words: DatelineWords) -> bool:
 
 
 def _dateline(m: re.Match[str]) -> Dateline:
-    return Dateline(text=m.group("place"), start=m.start("place"), end=m.end("place"))
+    place = m.group("place").rstrip(".-")  # "PONT-A-MOUSSON.-": the period is not the place's
+    return Dateline(text=place, start=m.start("place"), end=m.start("place") + len(place))
