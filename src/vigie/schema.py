@@ -185,6 +185,8 @@ class Event:
     date: DateRef | None = None
     location: Location | None = None
     confidence: float = 0.5
+    # Further sentences reporting the same event (merged repeats); `evidence` is the first.
+    other_evidence: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)

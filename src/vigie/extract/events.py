@@ -1,0 +1,211 @@
+"""Events: who did what to whom, coded in PLOVER (GUIDELINES.md section 2).
+
+Two sources of candidates, merged into one event per real event:
+- triggers (:mod:`events_triggers`) with arguments from the parse (:mod:`events_arguments`),
+  a modality (:mod:`events_modality`), the date of their clause and the place attached;
+- statements whose speech act is a PLOVER interaction with an addressee (:mod:`events_verbal`).
+
+Events keep :class:`~vigie.schema.Entity` objects until entity ids exist; a hook in
+``analysis.scratch["finalise"]`` fills the ids of their actors, recipients and locations.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vigie.extract.events_actors import Actors, Participant
+from vigie.extract.events_arguments import ArgumentFinder, Arguments
+from vigie.extract.events_merge import Candidate, merge
+from vigie.extract.events_modality import modality_of
+from vigie.extract.events_triggers import SYMMETRIC_TYPES, Hit, find_triggers, lexicon
+from vigie.extract.events_verbal import evidence_sentence, statement_event
+from vigie.registry import extractor
+from vigie.schema import ActorRef, Event, Location, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from vigie.analysis import Analysis
+    from vigie.schema import DateRef, Entity, Statement
+
+try:  # the times extractor may be absent from a trimmed-down install
+    from vigie.extract.times import date_ref_for
+except ImportError:  # pragma: no cover
+    date_ref_for = None
+
+CLAUSE_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg")
+NAMED_TYPES = ("ORGANIZATION", "PERSON", "GROUP")
+
+
+@extractor("events", after=("entities", "places", "times", "statements"))
+def extract_events(analysis: Analysis) -> None:
+    """Fill ``analysis.events`` with PLOVER events, numbered v1, v2, ... in text order."""
+    lex = lexicon(analysis.language)
+    a = lex.arguments
+    actors = Actors(analysis, a.get("pronouns", frozenset()), a.get("relatives", frozenset()),
+                    a.get("genitive_case", frozenset()))
+    finder = ArgumentFinder(actors, lex)
+    candidates: list[Candidate] = []
+    owned_cues: list[tuple[int, int]] = []
+    for st in analysis.statements:
+        cand = _from_statement(analysis, st)
+        if cand is not None:
+            candidates.append(cand)
+            if st.cue is not None:
+                owned_cues.append((st.cue.start, st.cue.end))
+    late: set[int] = set()
+    for hit in find_triggers(analysis.doc, analysis.language):
+        start = hit.head.idx
+        role = analysis.role_at(start)
+        if role == "boilerplate":
+            continue
+        if hit.group.verbal and any(s <= start < e for s, e in owned_cues):
+            continue  # the statement already made this event, with its speaker and addressees
+        for cand in _from_trigger(analysis, hit, finder):
+            if role == "title":  # a headline repeats the body: the body's sentence is evidence
+                late.add(len(candidates))
+            candidates.append(cand)
+    analysis.events = _finish(analysis, merge(candidates, frozenset(late)))
+
+
+# ---------------------------------------------------------------------- candidates
+def _from_statement(analysis: Analysis, st: Statement) -> Candidate | None:
+    made = statement_event(analysis, st)
+    if made is None:
+        return None
+    event, actor, recipients = made
+    event.actors = [_ref(actor)]
+    event.recipients = [_ref(p) for p in recipients]
+    return Candidate(event, [actor], recipients)
+
+
+def _keep(hit: Hit, args: Arguments) -> bool:
+    """Precision first: an event needs coded participants, verbal ones on both sides."""
+    coded_actor = any(p.code for p in args.actors)
+    coded_recipient = any(p.code for p in args.recipients)
+    if hit.group.verbal:
+        return coded_actor and coded_recipient
+    if hit.group.strong:
+        return coded_actor or coded_recipient
+    return coded_actor
+
+
+def _clause(hit: Hit, args: Arguments) -> Token | None:
+    """The verb (or copular noun) carrying the tense and polarity of a noun trigger."""
+    if hit.kind == "verb":
+        return None
+    if args.support is not None:
+        return args.support
+    n = hit.head
+    verbal_head = n.head.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in n.head.children)
+    return n.head if n.dep_ in CLAUSE_DEPS and n.head.i != n.i and verbal_head else None
+
+
+def _statement_at(analysis: Analysis, offset: int) -> Statement | None:
+    for st in analysis.statements:
+        if st.content.start <= offset < st.content.end:
+            return st
+    return None
+
+
+def _date(analysis: Analysis, start: int, end: int) -> DateRef | None:
+    if date_ref_for is None or not analysis.times:
+        return None
+    return date_ref_for(analysis, start, end)
+
+
+def _split(hit: Hit, args: Arguments) -> list[Arguments]:
+    """One event per actor when coordinated actors are distinct named bodies ("le PS et
+    LREM ont condamné ..."); coalitions of states and symmetric events stay whole."""
+    named = [p for p in args.actors if p.entity is not None and p.entity.type in NAMED_TYPES]
+    if hit.group.type in SYMMETRIC_TYPES or len(named) < 2 or len(named) != len(args.actors):
+        return [args]
+    return [Arguments([p], args.recipients, args.place, args.support) for p in named]
+
+
+def _from_trigger(analysis: Analysis, hit: Hit, finder: ArgumentFinder) -> list[Candidate]:
+    args = finder.find(hit)
+    if not _keep(hit, args):
+        return []
+    return [_candidate(analysis, hit, a) for a in _split(hit, args)]
+
+
+def _candidate(analysis: Analysis, hit: Hit, args: Arguments) -> Candidate:
+    doc = analysis.doc
+    span = doc[hit.start:hit.end]
+    trigger = Span(span.text, span.start_char, span.end_char)
+    statement = _statement_at(analysis, trigger.start)
+    clause = _clause(hit, args)
+    modality = modality_of(hit.head, clause, analysis.language,
+                           in_denial=statement is not None and statement.act == "DENY")
+    lo = min(trigger.start, clause.idx if clause is not None else trigger.start)
+    hi = max(trigger.end, clause.idx + len(clause) if clause is not None else trigger.end)
+    group = hit.group
+    confidence = group.weight + 0.1 * any(p.code for p in args.actors) \
+        + 0.1 * any(p.code for p in args.recipients) - 0.1 * (modality != "actual")
+    event = Event(
+        id="", type=group.type, trigger=trigger,
+        evidence=evidence_sentence(analysis, trigger.start, trigger.end),
+        mode=group.mode, context=list(group.context), cameo=group.cameo,
+        actors=[_ref(p) for p in args.actors], recipients=[_ref(p) for p in args.recipients],
+        modality=modality,  # type: ignore[arg-type]
+        attributed_to=statement.id if statement is not None else None,
+        date=_date(analysis, lo, hi), location=_location(args.place),
+        confidence=round(max(0.1, min(0.95, confidence)), 3))
+    return Candidate(event, args.actors, args.recipients,
+                     place=args.place.entity if event.location is not None and args.place else None)
+
+
+# ---------------------------------------------------------------------- references
+def _ref(p: Participant) -> ActorRef:
+    e = p.entity
+    return ActorRef(entity=None, text=p.text, country=p.country or (e.country if e else None),
+                    sector=p.sector or (e.sector if e else None))
+
+
+def _location(place: Participant | None) -> Location | None:
+    if place is None or place.entity is None or place.entity.geo is None:
+        return None
+    e, geo = place.entity, place.entity.geo
+    return Location(name=e.name or place.text, country=geo.country or e.country, lat=geo.lat,
+                    lon=geo.lon)
+
+
+def _finish(analysis: Analysis, kept: list[Candidate]) -> list[Event]:
+    """Number the events and register the hook that fills entity ids once they exist."""
+    links: list[tuple[ActorRef | Location, Entity]] = []
+    events = []
+    for i, cand in enumerate(kept, 1):
+        ev = cand.event
+        ev.id = f"v{i}"
+        for ref, p in zip(ev.actors, cand.actors, strict=False):
+            if p.entity is not None:
+                links.append((ref, p.entity))
+        for ref, p in zip(ev.recipients, cand.recipients, strict=False):
+            if p.entity is not None:
+                links.append((ref, p.entity))
+        ev.other_evidence = cand.evidence
+        events.append(ev)
+    places = {id(ev.location): ev.location for ev in events if ev.location is not None}
+    place_entities = _place_entities(kept)
+    links.extend((loc, place_entities[key]) for key, loc in places.items() if key in place_entities)
+
+    def fill_ids() -> None:
+        for ref, entity in links:
+            ref.entity = entity.id or None
+            if isinstance(ref, ActorRef):
+                ref.country = ref.country or entity.country
+                ref.sector = ref.sector or entity.sector
+
+    analysis.scratch.setdefault("finalise", []).append(fill_ids)
+    return events
+
+
+def _place_entities(kept: list[Candidate]) -> dict[int, Entity]:
+    """Location object id -> the place entity it was made from."""
+    out: dict[int, Entity] = {}
+    for cand in kept:
+        loc = cand.event.location
+        if loc is not None and cand.place is not None:
+            out[id(loc)] = cand.place
+    return out

@@ -1,0 +1,166 @@
+"""Who a token of the parse refers to: an entity of the analysis, a country named by a demonym
+adjective, or the antecedent of a pronoun.
+
+:class:`Actors` is built once per analysis: a token -> entity table from the entity mentions
+(linear in their size), then each lookup is a few dictionary reads and a short walk of the
+dependency tree.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from vigie.analysis import Analysis
+    from vigie.schema import Entity
+
+PLACE_FEATURES = ("city", "region")
+
+
+@dataclass(slots=True)
+class Participant:
+    """An actor or recipient before entity ids exist: the entity object, or a bare code."""
+
+    text: str
+    entity: Entity | None = None
+    country: str | None = None
+    sector: str | None = None
+
+    @property
+    def code(self) -> str | None:
+        return self.country or (self.entity.country if self.entity else None)
+
+    @property
+    def key(self) -> object:
+        """Identity for merging: the entity itself, else the country code."""
+        return id(self.entity) if self.entity is not None else self.code
+
+    def is_place(self) -> bool:
+        """A city or region (a location, not an actor, after "à" or "dans")."""
+        e = self.entity
+        return bool(e and e.geo and e.geo.feature in PLACE_FEATURES)
+
+
+@functools.cache
+def _demonym_lookup() -> object | None:
+    """The knowledge base's demonym lookup, when the KB module provides one."""
+    try:
+        from vigie import kb
+    except ImportError:
+        return None
+    for name in ("demonym_country", "country_of_demonym", "demonym"):
+        fn = getattr(kb, name, None)
+        if callable(fn):
+            return fn
+    return None
+
+
+def demonym_country(word: str, language: str) -> str | None:
+    """The country code a demonym adjective names ("ukrainienne" -> "UKR"), if known."""
+    fn = _demonym_lookup()
+    if fn is None:
+        return None
+    try:
+        value = fn(word, language)  # type: ignore[operator]
+    except TypeError:
+        value = fn(word)  # type: ignore[operator]
+    if isinstance(value, str):
+        return value
+    return getattr(value, "country", None) if value is not None else None
+
+
+class Actors:
+    """Resolve tokens to participants for one analysis."""
+
+    def __init__(self, analysis: Analysis, pronouns: frozenset[str], relatives: frozenset[str],
+                 genitive_case: frozenset[str]) -> None:
+        self.analysis = analysis
+        self.language = analysis.language
+        self.pronouns = pronouns
+        self.relatives = relatives
+        self.genitive_case = genitive_case
+        self.by_token: dict[int, tuple[Entity, str]] = {}
+        doc = analysis.doc
+        for entity in analysis.entities.entities:
+            for m in entity.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for tok in span:
+                    # the longest mention over a token wins ("ministère russe de la Défense")
+                    old = self.by_token.get(tok.i)
+                    if old is None or len(old[1]) < len(m.text):
+                        self.by_token[tok.i] = (entity, m.text)
+
+    # ------------------------------------------------------------------ lookups
+    def resolve(self, tok: Token, depth: int = 0) -> Participant | None:
+        """The participant a noun phrase head refers to, or None."""
+        found = self.by_token.get(tok.i)
+        if found is not None:
+            return Participant(found[1], found[0])
+        lower = tok.lower_
+        if tok.pos_ == "PRON":
+            if lower in self.relatives and tok.head.dep_ == "acl:relcl":
+                return self.resolve(tok.head.head, depth + 1) if depth < 3 else None
+            if lower in self.pronouns:
+                return self.antecedent(tok)
+            return None
+        if tok.pos_ in ("ADJ",):
+            code = demonym_country(lower, self.language)
+            return Participant(tok.text, country=code) if code else None
+        if depth >= 3:
+            return None
+        return self._inside(tok, depth)
+
+    def _inside(self, tok: Token, depth: int) -> Participant | None:
+        """Look inside a noun phrase: apposition, genitive complement, demonym adjective."""
+        children = list(tok.children)
+        for c in children:
+            if c.dep_ in ("appos", "flat:name", "flat:foreign", "nmod:appos"):
+                found = self.resolve(c, depth + 1)
+                if found:
+                    return found
+        for c in children:
+            if c.dep_ == "amod":
+                code = demonym_country(c.lower_, self.language)
+                if code:
+                    return Participant(f"{tok.text} {c.text}", country=code)
+        for c in children:
+            if c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in self.genitive_case
+                                        for g in c.children):
+                found = self.resolve(c, depth + 1)
+                if found:
+                    return found
+        return None
+
+    def antecedent(self, pron: Token) -> Participant | None:
+        """The referent of a third-person pronoun: the entity index's coreference when it has
+        one, else the subject of a governing clause, else the previous sentence's subject."""
+        verb = pron.head
+        for anc in list(verb.ancestors)[:4]:
+            for c in anc.children:
+                if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ != "PRON" and c.i != pron.i:
+                    found = self.resolve(c, 3)
+                    if found:
+                        return found
+        sent = pron.sent
+        if sent.start == 0:
+            return None
+        prev = self.analysis.doc[sent.start - 1].sent
+        for c in prev.root.children:
+            if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ != "PRON":
+                return self.resolve(c, 3)
+        return None
+
+    def with_conjuncts(self, tok: Token) -> list[Participant]:
+        """The participants of ``tok`` and of the phrases coordinated with it."""
+        out = []
+        for t in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
+            p = self.resolve(t)
+            if p is not None and all(p.key != q.key for q in out):
+                out.append(p)
+        return out

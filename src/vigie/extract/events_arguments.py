@@ -1,0 +1,317 @@
+"""Event arguments from the dependency parse: actors, recipients and the place.
+
+Verbs: subject -> actors, object / indirect object / oblique -> recipients, with passives
+("attaqué par X") and inheritance from a governing clause ("X a échangé ... et s'est engagé",
+"X accuse Y d'avoir attaqué"). Nouns: demonym adjectives ("une contre-offensive ukrainienne"),
+genitive and agent complements ("les sanctions de l'ONU", "l'agression commise par X"), and
+the subject of a support verb ("X a lancé une offensive contre Y").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from vigie.extract.events_actors import Actors, Participant
+from vigie.extract.events_triggers import SYMMETRIC_TYPES, Hit, Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECTS = ("nsubj", "expl:subj")
+OBJECTS = ("obj", "iobj")
+OBLIQUES = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod")
+REFLEXIVE_DEPS = ("expl:comp", "expl:pv", "expl:pass")
+CLIMB_DEPS = ("nmod", "appos", "conj")
+ORPHAN_WINDOW = 12
+
+
+@dataclass(slots=True)
+class Arguments:
+    actors: list[Participant] = field(default_factory=list)
+    recipients: list[Participant] = field(default_factory=list)
+    place: Participant | None = None
+    support: Token | None = None  # the support verb of a noun trigger, if any
+
+
+def _case(tok: Token) -> str:
+    """The preposition of a nominal dependent ("" when none)."""
+    for c in tok.children:
+        if c.dep_ == "case" or (c.dep_ == "fixed" and c.i < tok.i):
+            return c.lower_.replace("’", "'")
+    return ""
+
+
+def _add(out: list[Participant], items: list[Participant]) -> None:
+    for p in items:
+        if all(p.key != q.key for q in out):
+            out.append(p)
+
+
+class ArgumentFinder:
+    """Arguments of trigger hits, for one analysis."""
+
+    def __init__(self, actors: Actors, lex: Lexicon) -> None:
+        self.actors = actors
+        self.lex = lex
+        a = lex.arguments
+        self.recipient_case = a.get("recipient_case", frozenset())
+        self.agent_case = a.get("agent_case", frozenset())
+        self.genitive_case = a.get("genitive_case", frozenset())
+        self.between_case = a.get("between_case", frozenset())
+        self.location_case = a.get("location_case", frozenset())
+        self.target_case = a.get("target_case", frozenset())
+        self.reflexive = frozenset(lex.matching.get("reflexive", []))
+
+    # ------------------------------------------------------------------ entry point
+    def find(self, hit: Hit) -> Arguments:
+        """Actors, recipients and place of one trigger."""
+        args = self.verb(hit.head, hit) if hit.kind == "verb" else self.noun(hit.head, hit)
+        if hit.group.type in SYMMETRIC_TYPES and len(args.actors) > 1 and not args.recipients:
+            args.recipients = list(args.actors)  # "X et Y se sont rencontrés"
+        codes = {p.key for p in args.actors}
+        args.recipients = [p for p in args.recipients
+                           if p.key not in codes or hit.group.type in SYMMETRIC_TYPES]
+        args.place = self.place(hit.head, args.support)
+        return args
+
+    # ------------------------------------------------------------------ verbs
+    def _passive(self, v: Token) -> bool:
+        children = list(v.children)
+        if any(c.dep_ in REFLEXIVE_DEPS and c.lower_ in self.reflexive for c in children):
+            return False
+        return any(c.dep_ == "aux:pass" for c in children) or any(c.dep_ == "nsubj:pass" for c in children)
+
+    def _subjects(self, v: Token) -> list[Participant]:
+        out: list[Participant] = []
+        deps = SUBJECTS if self._passive(v) else (*SUBJECTS, "nsubj:pass")
+        for c in v.children:
+            if c.dep_ in deps:
+                _add(out, self.actors.with_conjuncts(c))
+        return out
+
+    def verb(self, v: Token, hit: Hit | None, depth: int = 0) -> Arguments:
+        """Arguments of a verb trigger (``hit`` None when only its subject is wanted)."""
+        args = Arguments()
+        passive = self._passive(v)
+        if passive:
+            for c in v.children:
+                if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) in self.agent_case):
+                    _add(args.actors, self.actors.with_conjuncts(c))
+                elif c.dep_ == "nsubj:pass":
+                    _add(args.recipients, self.actors.with_conjuncts(c))
+        else:
+            _add(args.actors, self._subjects(v))
+        has_subject = any(c.dep_ in (*SUBJECTS, "nsubj:pass") for c in v.children)
+        if not args.actors and not has_subject and depth < 2:
+            _add(args.actors, self._inherited_actors(v, depth) or self._orphan_subject(v))
+        if hit is not None:
+            _add(args.recipients, self._verb_recipients(v, hit, skip_subject=passive))
+            coordinated = self.coordinated_head(v)
+            if not args.recipients and hit.group.verbal and coordinated is not None:
+                # shared arguments of coordinated clauses: "X a rencontré Y et s'est engagé à ..."
+                _add(args.recipients, self._verb_recipients(coordinated, hit, skip_subject=False))
+        return args
+
+    @staticmethod
+    def coordinated_head(v: Token) -> Token | None:
+        """The verb ``v`` is coordinated with, also across a sentence split before "et"."""
+        if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+            return v.head
+        if v.dep_ == "ROOT" and v.sent.start > 0 and \
+                any(c.dep_ == "cc" and c.i < v.i and c.i == v.sent.start for c in v.children):
+            sent = v.sent
+            for _ in range(2):  # a name wrongly split off between the two clauses
+                if sent.start == 0:
+                    break
+                sent = v.doc[sent.start - 1].sent
+                if sent.root.pos_ in ("VERB", "AUX"):
+                    return sent.root
+        return None
+
+    def _inherited_actors(self, v: Token, depth: int) -> list[Participant]:
+        """The actor of a clause without a subject, from the clause that governs it."""
+        gov, dep = v.head, v.dep_
+        coordinated = self.coordinated_head(v)
+        if coordinated is not None:
+            return self.verb(coordinated, None, depth + 1).actors
+        if gov.i == v.i:
+            return []
+        if dep.startswith("advcl"):
+            return self.verb(gov, None, depth + 1).actors
+        if dep.startswith("xcomp") or dep.startswith("ccomp"):
+            objects = [c for c in gov.children if c.dep_ in OBJECTS]
+            for o in objects:  # object control: "accuser X d'avoir attaqué", "appeler X à"
+                found = self.actors.with_conjuncts(o)
+                if found:
+                    return found
+            return self.verb(gov, None, depth + 1).actors
+        if dep == "acl" and any(c.dep_ == "mark" for c in v.children):
+            # "accuser les paramilitaires d'avoir attaqué", read as a clause on the noun
+            return self.actors.with_conjuncts(gov)
+        return []
+
+    def _orphan_subject(self, v: Token) -> list[Participant]:
+        """The subject of a finite verb the parser attached elsewhere: the nearest noun
+        phrase to its left without a preposition ("..., la Corée du Nord a soutenu")."""
+        finite = v.morph.get("VerbForm") == ["Fin"] or any(c.dep_.startswith("aux") for c in v.children)
+        if not finite or v.dep_ not in ("ROOT", "conj"):
+            return []
+        lo = max(v.sent.start, v.i - ORPHAN_WINDOW)
+        for tok in reversed(v.doc[lo:v.i]):
+            if tok.dep_ in ("nsubj", "obj", "iobj") or tok.pos_ == "VERB":
+                return []
+            if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("conj", "nmod", "appos", "dep") and \
+                    not any(c.dep_ == "case" for c in tok.children):
+                found = self.actors.resolve(tok)
+                return [found] if found is not None and found.code else []
+        return []
+
+    def _verb_recipients(self, v: Token, hit: Hit, skip_subject: bool) -> list[Participant]:
+        out: list[Participant] = []
+        theme = hit.group.object_role == "theme"
+        for c in v.children:
+            dep = c.dep_
+            if dep in OBJECTS:
+                if theme or (dep == "obj" and c.pos_ not in ("NOUN", "PROPN", "PRON", "X")):
+                    _add(out, self._recipient_inside(c))
+                    continue
+                found = self.actors.with_conjuncts(c)
+                if not found and hit.group.verbal:
+                    found = self._recipient_inside(c, deep=True)
+                _add(out, found)
+            elif dep.startswith("obl") and dep != "obl:agent":
+                case = _case(c)
+                if case in self.recipient_case:
+                    found = [p for p in self.actors.with_conjuncts(c)
+                             if not (p.is_place() and case not in self.target_case)]
+                    _add(out, found)
+        return out
+
+    def _recipient_inside(self, thing: Token, deep: bool = False) -> list[Participant]:
+        """A recipient attached to the object: "des armes à la Russie"; with ``deep``, also
+        the agent or owner of an act or report: "les actes commis par X", "les rapports de X"."""
+        out: list[Participant] = []
+        for c in thing.children:
+            case = _case(c)
+            if c.dep_ == "amod":  # "des armes nord-coréennes": bought from North Korea
+                found = self.actors.resolve(c)
+                if found is not None and found.code:
+                    _add(out, [found])
+                continue
+            wanted = self.recipient_case | (self.genitive_case if deep else frozenset())
+            if c.dep_ == "nmod" and case in wanted:
+                _add(out, [p for p in self.actors.with_conjuncts(c)
+                           if not (p.is_place() and case not in self.target_case)])
+            elif deep and c.dep_.startswith("acl"):
+                for g in c.children:
+                    if g.dep_ == "obl:agent" or _case(g) in self.agent_case:
+                        _add(out, self.actors.with_conjuncts(g))
+        return out
+
+    # ------------------------------------------------------------------ nouns
+    def noun(self, n: Token, hit: Hit) -> Arguments:
+        """Arguments of an event noun."""
+        args = Arguments()
+        genitive_role = hit.group.genitive
+        for c in n.children:
+            dep, case = c.dep_, _case(c)
+            if dep == "amod":
+                found = self.actors.resolve(c)
+                if found is not None and found.code:
+                    _add(args.actors, [found])
+            elif dep == "nmod" and case in self.between_case:
+                both = self.actors.with_conjuncts(c)
+                _add(args.actors, both)
+                _add(args.recipients, both)
+            elif dep == "nmod" and case in self.agent_case:
+                _add(args.actors, self.actors.with_conjuncts(c))
+            elif dep == "nmod" and case in self.genitive_case:
+                if c.lemma_ in self.lex.not_participants:
+                    continue
+                found = self.actors.with_conjuncts(c)
+                _add(args.actors if genitive_role == "actor" else args.recipients, found)
+            elif dep == "nmod" and case in self.recipient_case:
+                _add(args.recipients, [p for p in self.actors.with_conjuncts(c) if not p.is_place()])
+            elif dep.startswith("acl"):
+                self._participle(c, args)
+        support = self._support_verb(n)
+        if support is not None:
+            args.support = support
+            sv = self.verb(support, None)
+            if support.lemma_ in self.lex.undergo_verbs:  # "X a reçu des coups": X is hit
+                _add(args.recipients, sv.actors)
+            elif not args.actors:
+                _add(args.actors, sv.actors)
+                if not args.recipients and hit.group.object_role != "theme":
+                    _add(args.recipients, self._verb_recipients(support, hit, skip_subject=False))
+        elif args.actors and (n.dep_ == "nsubj" or (n.head.dep_ == "nsubj" and n.head.pos_ == "ADJ")):
+            # "une contre-offensive ... a forcé une retraite russe": the object is the target
+            verb = n.head if n.dep_ == "nsubj" else n.head.head
+            if verb.pos_ == "VERB" and not args.recipients:
+                for c in verb.children:
+                    if c.dep_ == "obj":
+                        _add(args.recipients, [p for p in self._affected(c) if p.code])
+        keys = {a.key for a in args.actors}
+        args.recipients = [p for p in args.recipients if p.key not in keys]
+        return args
+
+    def _affected(self, obj: Token) -> list[Participant]:
+        return self.actors.with_conjuncts(obj)
+
+    def _participle(self, acl: Token, args: Arguments) -> None:
+        """"l'agression commise par X", "les sanctions imposées au régime"."""
+        for g in acl.children:
+            case = _case(g)
+            if g.dep_ == "obl:agent" or (g.dep_.startswith("obl") and case in self.agent_case):
+                _add(args.actors, self.actors.with_conjuncts(g))
+            elif g.dep_.startswith("obl") and case in self.recipient_case:
+                _add(args.recipients, [p for p in self.actors.with_conjuncts(g) if not p.is_place()])
+
+    def _support_verb(self, n: Token) -> Token | None:
+        """The support verb whose object the noun is: "lancer une offensive", also through
+        counting nouns ("mener une série de frappes")."""
+        tok = n
+        for _ in range(3):
+            if tok.dep_ in CLIMB_DEPS and tok.head.pos_ == "NOUN" and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            break
+        head = tok.head
+        if head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if tok.dep_ in ("obj", "obl:arg", "nsubj:pass") and \
+                head.lemma_ in self.lex.support_verbs | self.lex.undergo_verbs:
+            return head
+        return None
+
+    # ------------------------------------------------------------------ place
+    def place(self, head: Token, support: Token | None) -> Participant | None:
+        """A city, region or country the event is said to happen in ("à Villepinte",
+        "dans la région de Kharkiv")."""
+        anchors = [head, support] + [c for c in head.children if c.dep_ == "obj"]
+        for anchor in anchors:
+            if anchor is None:
+                continue
+            for c in anchor.children:
+                if not (c.dep_.startswith("obl") or c.dep_ == "nmod"):
+                    continue
+                if _case(c) not in self.location_case:
+                    continue
+                found = self._place_in(c, 0)
+                if found is not None:
+                    return found
+        return None
+
+    def _place_in(self, tok: Token, depth: int) -> Participant | None:
+        hit = self.actors.by_token.get(tok.i)
+        if hit is not None and hit[0].geo is not None:
+            return Participant(hit[1], hit[0])
+        if depth >= 3:
+            return None
+        for c in tok.children:
+            if c.dep_ in ("nmod", "appos", "flat:name"):
+                found = self._place_in(c, depth + 1)
+                if found is not None:
+                    return found
+        return None

@@ -1,0 +1,150 @@
+"""Event modality: actual, claimed, future, hypothetical or negated.
+
+Cues come from ``resources/<lang>/modality.toml`` (negators, governing verbs, modifiers) and
+from spaCy's morphology (``Mood=Cnd``, ``Tense=Fut``): "n'a jamais exporté" is negated,
+"aurait fourni" claimed, "sera organisé" future, "serait une violation" hypothetical.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from vigie.resources import Resources
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ANCESTOR_LIMIT = 4
+COMPLEMENT_DEPS = ("xcomp", "ccomp", "acl", "nmod", "obj", "obl:arg", "csubj", "nsubj")
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    negators: frozenset[str]
+    noun_negators: frozenset[str]
+    claimed_governors: frozenset[str]
+    denial_governors: frozenset[str]
+    claimed_modifiers: frozenset[str]
+    claimed_nouns: frozenset[str]
+    claimed_case: frozenset[str]
+    claimed_forms: frozenset[str]
+    future_governors: frozenset[str]
+    future_modifiers: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    condition_marks: frozenset[str]
+    copulas: frozenset[str]
+
+
+@functools.cache
+def cues(language: str) -> ModalityCues:
+    """The modality cues of ``language``, read once."""
+    data = Resources.for_language(language).get("modality")
+    return ModalityCues(**{name: frozenset(data.get(name, ())) for name in ModalityCues.__slots__})
+
+
+def _morph(tok: Token, key: str) -> str:
+    values = tok.morph.get(key)
+    return values[0] if values else ""
+
+
+def _auxiliaries(v: Token) -> list[Token]:
+    return [c for c in v.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+
+
+def negated(v: Token, c: ModalityCues) -> bool:
+    """A verb with a negator ("n'a jamais", "ne ... pas") or a noun with "aucun" / "sans"."""
+    for child in v.children:
+        lemma = child.lemma_.lower()
+        if child.dep_.startswith("advmod") and lemma in c.negators:
+            return True
+        if v.pos_ == "NOUN" and child.dep_ in ("det", "amod", "case") and lemma in c.noun_negators:
+            return True
+    return False
+
+
+def _conditional(v: Token) -> str:
+    """"past" for "aurait fourni", "present" for "fournirait" / "serait", else ""."""
+    if _morph(v, "Mood") == "Cnd":
+        return "present"
+    for aux in _auxiliaries(v):
+        if _morph(aux, "Mood") == "Cnd":
+            return "past" if _morph(v, "VerbForm") == "Part" and aux.dep_ != "cop" else "present"
+    return ""
+
+
+def _future(v: Token) -> bool:
+    return _morph(v, "Tense") == "Fut" or any(_morph(a, "Tense") == "Fut" for a in _auxiliaries(v))
+
+
+def _governors(tok: Token) -> list[Token]:
+    """The clauses and nouns an event is the complement of, nearest first: "démentir" for
+    "avoir vendu" in "dément avoir vendu". Adverbial and coordinated clauses are not
+    complements, so the walk stops there."""
+    out, cur = [], tok
+    for _ in range(ANCESTOR_LIMIT):
+        if cur.head.i == cur.i or not cur.dep_.startswith(COMPLEMENT_DEPS):
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _misread_governor(v: Token, c: ModalityCues) -> bool:
+    """"dément avoir vendu": a claim verb the parser did not attach, just before the event's
+    auxiliary or infinitive marker."""
+    first = min([v.i, *(a.i for a in v.children if a.dep_.startswith(("aux", "mark")) and a.i < v.i)])
+    return any(t.lower_ in c.claimed_forms for t in v.doc[max(v.sent.start, first - 2):first])
+
+
+def _reported(tok: Token, c: ModalityCues) -> bool:
+    """A clause introduced as someone's claim: "les informations selon lesquelles ..."."""
+    return any(ch.pos_ == "PRON" and any(g.dep_ == "case" and g.lemma_.lower() in c.claimed_case
+                                         for g in ch.children) for ch in tok.children)
+
+
+def modality_of(head: Token, clause: Token | None, language: str, *, in_denial: bool = False) -> str:
+    """The modality of an event whose trigger is ``head``; ``clause`` is the verb (or copular
+    noun) that carries its tense and polarity ("frapper" for "frappes" in "a mené des frappes"),
+    None when the trigger stands alone."""
+    c = cues(language)
+    carriers = [head] + ([clause] if clause is not None and clause.i != head.i else [])
+    if any(negated(t, c) for t in carriers):
+        return "negated"
+    governors = _governors(carriers[-1])
+    if in_denial:
+        return "claimed"
+    for t in carriers:
+        if any(m.dep_ == "amod" and m.lemma_.lower() in c.claimed_modifiers for m in t.children):
+            return "claimed"
+    if any(_conditional(t) == "past" for t in carriers):
+        return "claimed"
+    if any(_reported(t, c) for t in [*carriers, *governors[:2]]) or _misread_governor(carriers[-1], c):
+        return "claimed"
+    for g in governors:
+        lemma = g.lemma_.lower()
+        if (g.pos_ == "VERB" and lemma in c.claimed_governors) or \
+                (g.pos_ == "NOUN" and lemma in c.claimed_nouns):
+            return "claimed"
+    if any(_future(t) for t in carriers):
+        return "future"
+    for t in carriers:
+        if any(m.dep_ in ("amod", "acl") and m.lemma_.lower() in c.future_modifiers for m in t.children):
+            return "future"
+        if any(a.lemma_.lower() in c.future_governors for a in _auxiliaries(t)):
+            return "future"
+    top = carriers[-1]
+    if any(m.dep_ == "mark" and m.lemma_.lower() in c.condition_marks for m in top.children):
+        return "hypothetical"
+    if governors:
+        g = governors[0]
+        lemma = g.lemma_.lower()
+        if top.dep_.startswith(("xcomp", "ccomp")) and lemma in c.hypothetical_governors:
+            return "hypothetical"
+        if top.dep_.startswith(("xcomp", "ccomp")) and lemma in c.future_governors:
+            return "future"
+    if any(_conditional(t) == "present" for t in carriers):
+        # the conditional of a reported clause is a future in the past ("a dit qu'il saisirait")
+        return "future" if top.dep_.startswith("ccomp") else "hypothetical"
+    return "actual"

@@ -1,0 +1,217 @@
+"""Event triggers: the words that name an event, found with one spaCy ``Matcher`` per language.
+
+The trigger lexicon (``resources/<lang>/triggers.toml``) maps verb and noun lemma phrases to a
+PLOVER type, mode, contexts and CAMEO code. It is compiled once per language and vocabulary;
+:func:`find_triggers` then returns at most one :class:`Hit` per head token.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from spacy.matcher import Matcher
+
+from vigie.resources import Resources
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.vocab import Vocab
+
+VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
+                          "THREATEN"})
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerGroup:
+    """One family of triggers sharing a PLOVER coding."""
+
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+    context: tuple[str, ...] = ()
+    genitive: str = "actor"
+    object_role: str = "recipient"
+    strong: bool = False
+    needs: frozenset[str] = frozenset()
+    weight: float = 0.6
+
+    @property
+    def verbal(self) -> bool:
+        return self.type in VERBAL_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    group: int
+    kind: str  # "verb" | "noun"
+    head: str  # the lemma of the head word
+    forms: frozenset[str]  # lower-case inflected forms of the head
+    after: tuple[str, ...]  # lemmas of the content words after the head, in order
+    reflexive: bool  # "se retirer": a reflexive clitic precedes the head
+
+    @property
+    def size(self) -> int:
+        return 1 + len(self.after) + self.reflexive
+
+
+@dataclass(slots=True)
+class Hit:
+    """A trigger found in a document: its head token, its matched tokens and its coding."""
+
+    head: Token
+    start: int
+    end: int
+    group: TriggerGroup
+    kind: str
+    size: int = 1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Lexicon:
+    """The compiled triggers of one language."""
+
+    groups: list[TriggerGroup]
+    by_head: dict[str, list[Phrase]]  # head lemma or inflected form -> phrases
+    matching: dict[str, Any]
+    support_verbs: frozenset[str]
+    undergo_verbs: frozenset[str]
+    quantity_nouns: frozenset[str]
+    not_participants: frozenset[str]
+    arguments: dict[str, frozenset[str]]
+    _matchers: dict[int, Matcher] = field(default_factory=dict)
+
+    def matcher(self, vocab: Vocab) -> Matcher:
+        """A Matcher of every head word for this vocabulary, built on first use."""
+        key = id(vocab)
+        if key not in self._matchers:
+            m = Matcher(vocab)
+            words = sorted(self.by_head)
+            m.add("HEAD", [[{"LEMMA": {"IN": words}}], [{"LOWER": {"IN": words}}]])
+            self._matchers[key] = m
+        return self._matchers[key]
+
+
+def _inflect(lemma: str, endings: dict[str, list[str]]) -> frozenset[str]:
+    """Regular inflected forms of a verb lemma (its own form included)."""
+    forms = {lemma}
+    for ending, suffixes in endings.items():
+        if lemma.endswith(ending) and len(lemma) > len(ending) + 2:
+            stem = lemma[: -len(ending)]
+            forms.update(stem + s for s in suffixes)
+    return frozenset(forms)
+
+
+def _noun_forms(lemma: str) -> frozenset[str]:
+    return frozenset({lemma, lemma + "s", lemma + "x"})
+
+
+def _compile_phrase(group: int, kind: str, words: list[str], function_words: set[str],
+                    endings: dict[str, list[str]]) -> Phrase:
+    """A phrase as its head word, its following content words and its reflexive flag."""
+    reflexive = bool(words) and words[0] == "se"
+    content = [w for w in words[reflexive:] if w not in function_words]
+    head, after = content[0], tuple(content[1:])
+    forms = _inflect(head, endings) if kind == "verb" else _noun_forms(head)
+    return Phrase(group, kind, head, forms, after, reflexive)
+
+
+def _words(phrase: str) -> list[str]:
+    """Split a phrase, separating elided articles and clitics ("s'en" -> "se", "en")."""
+    out = []
+    for w in phrase.replace("’", "'").split():
+        while "'" in w[:-1]:
+            first, _, w = w.partition("'")
+            out.append("se" if first == "s" else first + "'")
+        out.append(w)
+    return out
+
+
+@functools.cache
+def lexicon(language: str) -> Lexicon:
+    """The compiled trigger lexicon of ``language`` (empty when it has no triggers file)."""
+    data = Resources.for_language(language).get("triggers")
+    matching = data.get("matching", {})
+    function_words = set(matching.get("function_words", []))
+    endings = data.get("inflection", {})
+    groups: list[TriggerGroup] = []
+    by_head: dict[str, list[Phrase]] = {}
+    for g in data.get("group", []):
+        groups.append(TriggerGroup(
+            type=g["type"], mode=g.get("mode"), cameo=g.get("cameo"),
+            context=tuple(g.get("context", ())), genitive=g.get("genitive", "actor"),
+            object_role=g.get("object", "recipient"), strong=bool(g.get("strong", False)),
+            needs=frozenset(g.get("needs", ())), weight=float(g.get("weight", 0.6))))
+        for kind, key in (("verb", "verbs"), ("noun", "nouns")):
+            for text in g.get(key, []):
+                phrase = _compile_phrase(len(groups) - 1, kind, _words(text), function_words, endings)
+                for word in phrase.forms | {phrase.head}:
+                    by_head.setdefault(word, []).append(phrase)
+    support = data.get("support", {})
+    args = {k: frozenset(v) for k, v in data.get("arguments", {}).items()}
+    return Lexicon(groups, by_head, matching, frozenset(support.get("verbs", [])),
+                   frozenset(support.get("undergo", [])),
+                   frozenset(support.get("quantity_nouns", [])),
+                   frozenset(support.get("not_participants", [])), args)
+
+
+def _phrase_span(head: Token, phrase: Phrase, matching: dict[str, Any]) -> tuple[int, int] | None:
+    """The token span of ``phrase`` around ``head``, or None when its other words are absent."""
+    doc, gap_pos, max_gap = head.doc, set(matching.get("gap_pos", [])), int(matching.get("max_gap", 3))
+    start, end = head.i, head.i + 1
+    if phrase.reflexive:
+        clitics = set(matching.get("reflexive", []))
+        found = next((t.i for t in doc[max(head.i - max_gap - 1, 0):head.i] if t.lower_ in clitics), None)
+        if found is None and not any(c.dep_.startswith("expl") for c in head.children):
+            return None
+        start = found if found is not None else start
+    for word in phrase.after:
+        i, skipped = end, 0
+        while i < len(doc) and doc[i].lemma_.lower() != word and doc[i].lower_ != word:
+            if doc[i].pos_ not in gap_pos or skipped >= max_gap:
+                return None
+            i, skipped = i + 1, skipped + 1
+        if i >= len(doc):
+            return None
+        end = i + 1
+    return start, end
+
+
+def _needs_met(head: Token, start: int, end: int, needs: frozenset[str]) -> bool:
+    if not needs:
+        return True
+    doc = head.doc
+    lemmas = {t.lemma_.lower() for t in doc[start:end]}
+    for child in head.children:
+        lemmas.add(child.lemma_.lower())
+        lemmas.update(g.lemma_.lower() for g in child.children)
+    return bool(lemmas & needs)
+
+
+def find_triggers(doc: Doc, language: str) -> list[Hit]:
+    """Trigger hits in ``doc``: one per head token, the most specific phrase winning."""
+    lex = lexicon(language)
+    if not lex.by_head:
+        return []
+    best: dict[int, tuple[tuple[int, int, int], Hit]] = {}
+    for _, i, _end in lex.matcher(doc.vocab)(doc):
+        head = doc[i]
+        candidates = lex.by_head.get(head.lemma_, []) + lex.by_head.get(head.lower_, [])
+        for phrase in candidates:
+            span = _phrase_span(head, phrase, lex.matching)
+            if span is None:
+                continue
+            group = lex.groups[phrase.group]
+            if not _needs_met(head, span[0], span[1], group.needs):
+                continue
+            # specific (with needs) beats generic, longer beats shorter, earlier group beats later
+            rank = (1 if group.needs else 0, phrase.size, -phrase.group)
+            if head.i not in best or rank > best[head.i][0]:
+                best[head.i] = (rank, Hit(head, span[0], span[1], group, phrase.kind, phrase.size))
+    hits = [h for _, h in best.values()]
+    # a head inside a longer phrase of another hit belongs to that phrase ("gel des avoirs")
+    covered = {i for h in hits if h.size > 1 for i in range(h.start, h.end) if i != h.head.i}
+    return sorted((h for h in hits if h.head.i not in covered), key=lambda h: h.head.i)

@@ -1,0 +1,78 @@
+"""Verbal events from statements: an accusation, demand, warning, promise, praise, refusal or
+concession aimed at someone is a PLOVER event of the speaker towards that addressee
+(GUIDELINES.md section 2). A denial is a REJECT of the source of the denied claim.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vigie.extract.events_actors import Participant
+from vigie.schema import Event, Span
+
+if TYPE_CHECKING:
+    from vigie.analysis import Analysis
+    from vigie.schema import ActorRef, Statement
+
+# Speech act -> PLOVER type, mode, CAMEO code (the guidelines' mapping; language-independent).
+ACT_EVENTS: dict[str, tuple[str, str | None, str]] = {
+    "ACCUSE": ("ACCUSE", "disapprove", "111"),
+    "DEMAND": ("REQUEST", None, "100"),
+    "WARN": ("THREATEN", None, "130"),
+    "PROMISE": ("AGREE", None, "030"),
+    "SUPPORT": ("SUPPORT", None, "051"),
+    "REJECT": ("REJECT", None, "120"),
+    "CONCEDE": ("CONCEDE", None, "055"),
+    "DENY": ("REJECT", None, "120"),
+}
+
+
+def speaker_participant(analysis: Analysis, st: Statement) -> Participant | None:
+    """The speaker as a participant: the entity at the speaker mention, and its codes."""
+    sp = st.speaker
+    if sp is None:
+        return None
+    entity = analysis.entities.at(sp.start, sp.end)
+    if entity is None and sp.entity:
+        entity = next((e for e in analysis.entities.entities if e.id == sp.entity), None)
+    p = Participant(sp.text, entity, sp.country, sp.sector)
+    return p if p.code or entity is not None else None
+
+
+def addressee_participant(analysis: Analysis, ref: ActorRef) -> Participant | None:
+    """An addressee as a participant (the statements extractor already resolved it)."""
+    entity = None
+    if ref.entity:
+        entity = next((e for e in analysis.entities.entities if e.id == ref.entity), None)
+    p = Participant(ref.text, entity, ref.country, ref.sector)
+    return p if p.code or entity is not None else None
+
+
+def evidence_sentence(analysis: Analysis, start: int, end: int) -> Span:
+    """The sentence around ``[start, end)``."""
+    span = analysis.doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return Span(analysis.text[start:end], start, end)
+    sent = span[0].sent
+    text = sent.text.rstrip()
+    return Span(text, sent.start_char, sent.start_char + len(text))
+
+
+def statement_event(analysis: Analysis, st: Statement) -> tuple[Event, Participant, list[Participant]] | None:
+    """The verbal event a statement makes, or None when its act or recipient do not qualify."""
+    coding = ACT_EVENTS.get(st.act)
+    if coding is None or not st.addressees:
+        return None
+    actor = speaker_participant(analysis, st)
+    recipients = [p for p in (addressee_participant(analysis, a) for a in st.addressees) if p]
+    if actor is None or not recipients:
+        return None
+    recipients = [p for p in recipients if p.key != actor.key] or recipients
+    type_, mode, cameo = coding
+    anchor = st.cue or st.content
+    trigger = Span(anchor.text, anchor.start, anchor.end)
+    event = Event(id="", type=type_, trigger=trigger,
+                  evidence=evidence_sentence(analysis, anchor.start, anchor.end),
+                  mode=mode, cameo=cameo, modality="actual", attributed_to=st.id,
+                  date=st.date, confidence=round(min(0.9, 0.5 + st.confidence / 2), 3))
+    return event, actor, recipients

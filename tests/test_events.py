@@ -1,0 +1,96 @@
+"""The events extractor: candidates from triggers and statements, kept, merged, numbered,
+with entity ids filled once they exist."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_helpers import make_analysis
+from vigie.extract.events import extract_events
+from vigie.registry import ordered
+from vigie.schema import ActorRef, Cue, Paragraph, Span, Speaker, Statement
+
+pytestmark = pytest.mark.slow
+
+
+def run(text: str, entities: dict, places: dict | None = None, statements=(), paragraphs=None):
+    analysis = make_analysis(text, entities, places)
+    if paragraphs:
+        analysis.paragraphs = paragraphs
+    analysis.statements = list(statements)
+    extract_events(analysis)
+    doc = analysis.document(0.0, "test")
+    return analysis, doc
+
+
+def test_registered_after_its_inputs() -> None:
+    names = [r.name for r in ordered()]
+    assert "events" in names
+    for dep in ("entities", "statements", "times"):
+        if dep in names:
+            assert names.index(dep) < names.index("events")
+
+
+def test_events_are_numbered_and_linked_to_entities() -> None:
+    text = "La Turquie a bombardé la Syrie. Le Japon a rencontré la Chine."
+    _, doc = run(text, {"Turquie": "TUR", "Syrie": "SYR", "Japon": "JPN", "Chine": "CHN"})
+    assert [(e.id, e.type) for e in doc.events] == [("v1", "ASSAULT"), ("v2", "CONSULT")]
+    v1 = doc.events[0]
+    assert doc.entity(v1.actors[0].entity).name == "Turquie"
+    assert doc.entity(v1.recipients[0].entity).name == "Syrie"
+    assert v1.evidence.text == "La Turquie a bombardé la Syrie."
+    assert v1.trigger.text == "bombardé" and v1.cameo and v1.modality == "actual"
+
+
+def test_no_event_without_a_coded_participant() -> None:
+    _, doc = run("Le voisin a attaqué le facteur.", {})
+    assert doc.events == []
+
+
+def test_verbal_event_needs_a_recipient() -> None:
+    _, doc = run("La Turquie a critiqué la décision.", {"Turquie": "TUR"})
+    assert doc.events == []
+
+
+def test_repeated_event_is_merged() -> None:
+    text = "La Turquie a bombardé la Syrie. Puis la Turquie a encore bombardé la Syrie."
+    _, doc = run(text, {"Turquie": "TUR", "Syrie": "SYR"})
+    assert len(doc.events) == 1 and len(doc.events[0].other_evidence) == 1
+
+
+def test_boilerplate_is_skipped() -> None:
+    text = "La Turquie a bombardé la Syrie."
+    _, doc = run(text, {"Turquie": "TUR", "Syrie": "SYR"},
+                 paragraphs=[Paragraph(0, len(text), "boilerplate")])
+    assert doc.events == []
+
+
+def test_location_from_the_place_attached() -> None:
+    text = "La police française a arrêté trois militants à Lyon."
+    _, doc = run(text, {"police française": ("FRA", "ORGANIZATION")}, places={"Lyon": "FRA"})
+    (ev,) = doc.events
+    assert ev.type == "COERCE" and ev.location.name == "Lyon" and ev.location.country == "FRA"
+    assert doc.entity(ev.location.entity).name == "Lyon"
+
+
+def test_statement_with_addressee_makes_a_verbal_event() -> None:
+    text = "Le ministre a accusé la Syrie de mentir."
+    cue_start = text.index("a accusé")
+    st = Statement(id="s1", kind="indirect", content=Span("de mentir", 27, 36),
+                   speaker=Speaker("Le ministre", 0, 11, country="TUR"),
+                   cue=Cue("a accusé", "accuser", cue_start, cue_start + 8), act="ACCUSE",
+                   addressees=[ActorRef(entity=None, text="la Syrie", country="SYR")])
+    _, doc = run(text, {"Syrie": "SYR"}, statements=[st])
+    (ev,) = doc.events
+    assert (ev.type, ev.attributed_to) == ("ACCUSE", "s1")
+    assert [a.country for a in ev.actors] == ["TUR"] and [r.country for r in ev.recipients] == ["SYR"]
+
+
+def test_event_inside_a_denial_is_claimed() -> None:
+    text = "Le pays dément : la Russie a livré des armes à la Syrie."
+    content_start = text.index("la Russie")
+    st = Statement(id="s1", kind="indirect", content=Span(text[content_start:], content_start, len(text)),
+                   speaker=None, cue=None, act="DENY")
+    _, doc = run(text, {"Russie": "RUS", "Syrie": "SYR"}, statements=[st])
+    (ev,) = doc.events
+    assert (ev.type, ev.modality, ev.attributed_to) == ("COOPERATE", "claimed", "s1")

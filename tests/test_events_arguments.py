@@ -1,0 +1,101 @@
+"""Event arguments from the parse: subjects, objects, obliques, passives, nominal events,
+coordination, support verbs, and the place of an event."""
+
+from __future__ import annotations
+
+import pytest
+
+import vigie.extract.events_actors as events_actors
+from events_helpers import make_analysis
+from vigie.extract.events_actors import Actors
+from vigie.extract.events_arguments import ArgumentFinder
+from vigie.extract.events_triggers import find_triggers, lexicon
+
+pytestmark = pytest.mark.slow
+
+DEMONYMS = {"ukrainienne": "UKR", "russe": "RUS", "russes": "RUS", "syrien": "SYR"}
+
+
+@pytest.fixture(autouse=True)
+def demonyms(monkeypatch):
+    """A few demonyms, independent of the knowledge base."""
+    monkeypatch.setattr(events_actors, "demonym_country", lambda w, lang: DEMONYMS.get(w.lower()))
+
+
+def args_of(text: str, trigger: str, **entities):
+    analysis = make_analysis(text, entities.pop("ents", {}), entities.pop("places", {}))
+    lex = lexicon("fr")
+    a = lex.arguments
+    finder = ArgumentFinder(Actors(analysis, a["pronouns"], a["relatives"], a["genitive_case"]), lex)
+    hit = next(h for h in find_triggers(analysis.doc, "fr") if h.head.text == trigger)
+    found = finder.find(hit)
+    return ([p.code for p in found.actors], [p.code for p in found.recipients],
+            found.place.text if found.place else None)
+
+
+def test_subject_and_object() -> None:
+    text = "La Turquie a bombardé la Syrie."
+    assert args_of(text, "bombardé", ents={"Turquie": "TUR", "Syrie": "SYR"})[:2] == (["TUR"], ["SYR"])
+
+
+def test_passive_agent_is_the_actor() -> None:
+    text = "La Syrie a été attaquée par la Turquie."
+    assert args_of(text, "attaquée", ents={"Turquie": "TUR", "Syrie": "SYR"})[:2] == (["TUR"], ["SYR"])
+
+
+def test_oblique_recipient_and_theme_object() -> None:
+    text = "L'Iran a fourni des drones à la Russie."
+    assert args_of(text, "fourni", ents={"Iran": "IRN", "Russie": "RUS"})[:2] == (["IRN"], ["RUS"])
+
+
+def test_coordinated_subjects() -> None:
+    text = "Le Japon et la Corée du Sud ont rencontré la Chine."
+    actors, recipients, _ = args_of(text, "rencontré",
+                                    ents={"Japon": "JPN", "Corée du Sud": "KOR", "Chine": "CHN"})
+    assert sorted(actors) == ["JPN", "KOR"] and recipients == ["CHN"]
+
+
+def test_nominal_event_with_demonym() -> None:
+    text = "Une contre-offensive ukrainienne a repoussé les troupes russes."
+    assert args_of(text, "contre-offensive") [:2] == (["UKR"], ["RUS"])
+
+
+def test_nominal_event_with_genitive_actor_and_participle_recipient() -> None:
+    text = "Il a dénoncé les sanctions de l'Union européenne imposées à la Biélorussie."
+    ents = {"Union européenne": "EUR", "Biélorussie": "BLR"}
+    assert args_of(text, "sanctions", ents=ents)[:2] == (["EUR"], ["BLR"])
+
+
+def test_genitive_of_an_attack_noun_is_the_target() -> None:
+    text = "L'invasion de l'Ukraine par la Russie a commencé."
+    ents = {"Ukraine": "UKR", "Russie": "RUS"}
+    assert args_of(text, "invasion", ents=ents)[:2] == (["RUS"], ["UKR"])
+
+
+def test_support_verb_gives_the_actor() -> None:
+    text = "Israël a lancé une offensive contre le Hamas."
+    ents = {"Israël": "ISR", "Hamas": "IMG"}
+    assert args_of(text, "offensive", ents=ents)[:2] == (["ISR"], ["IMG"])
+
+
+def test_subject_inherited_in_coordination() -> None:
+    text = "Le Brésil a rencontré l'Argentine et a signé un accord."
+    ents = {"Brésil": "BRA", "Argentine": "ARG"}
+    assert args_of(text, "signé", ents=ents)[0] == ["BRA"]
+
+
+def test_object_control_gives_the_actor_of_the_complement() -> None:
+    text = "L'armée accuse les paramilitaires d'avoir attaqué des bases."
+    assert args_of(text, "attaqué", ents={"paramilitaires": "SDN"})[0] == ["SDN"]
+
+
+def test_place_of_the_event() -> None:
+    text = "La police a arrêté trois militants à Lyon."
+    found = args_of(text, "arrêté", ents={"police": ("FRA", "ORGANIZATION")}, places={"Lyon": "FRA"})
+    assert found == (["FRA"], [], "Lyon")
+
+
+def test_city_after_a_is_a_place_not_a_recipient() -> None:
+    text = "Le Premier ministre a rencontré le président à Berlin."
+    _, recipients, place = args_of(text, "rencontré", places={"Berlin": "DEU"})
+    assert recipients == [] and place == "Berlin"

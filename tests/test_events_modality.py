@@ -1,0 +1,59 @@
+"""Modality of events: negation, reported conditional, denial, plans, conditions."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_helpers import parsed
+from vigie.extract.events_modality import cues, modality_of
+
+pytestmark = pytest.mark.slow
+
+
+def modality(sentence: str, word: str, clause: str | None = None, **kw) -> str:
+    doc = parsed(sentence)
+    head = next(t for t in doc if t.text == word)
+    carrier = next(t for t in doc if t.text == clause) if clause else None
+    return modality_of(head, carrier, "fr", **kw)
+
+
+@pytest.mark.parametrize(("sentence", "word", "expected"), [
+    ("L'armée a bombardé le port hier.", "bombardé", "actual"),
+    ("Nous n'avons jamais vendu d'armes à ce pays.", "vendu", "negated"),
+    ("Le ministre ne rencontrera pas son homologue.", "rencontrera", "negated"),
+    ("Selon la presse, le pays aurait livré des obus aux rebelles.", "livré", "claimed"),
+    ("Le gouvernement dément avoir vendu des armes au régime.", "vendu", "claimed"),
+    ("Le procureur accuse le groupe d'avoir attaqué la caserne.", "attaqué", "claimed"),
+    ("Le président rencontrera son homologue mardi.", "rencontrera", "future"),
+    ("Une plainte va être déposée contre le député.", "déposée", "future"),
+    ("Les deux pays devraient signer un accord.", "signer", "future"),
+    ("Le pays pourrait frapper les installations.", "frapper", "hypothetical"),
+    ("L'Otan interviendra si la Russie envahit la Lituanie.", "envahit", "hypothetical"),
+    ("Il a annoncé qu'il saisirait le tribunal.", "saisirait", "future"),
+])
+def test_verb_modality(sentence: str, word: str, expected: str) -> None:
+    assert modality(sentence, word) == expected
+
+
+def test_noun_takes_the_modality_of_its_clause() -> None:
+    sentence = "Tout commerce d'armes avec ce pays serait une violation des règles."
+    assert modality(sentence, "commerce", "violation") == "hypothetical"
+    assert modality("Le sommet aura lieu à Genève.", "sommet", "aura") == "future"
+
+
+def test_noun_negated_by_its_determiner() -> None:
+    assert modality("Aucune frappe n'a visé la ville.", "frappe") == "negated"
+
+
+def test_content_of_a_denial_is_claimed() -> None:
+    assert modality("Le pays a livré des armes.", "livré", in_denial=True) == "claimed"
+
+
+def test_relative_clause_of_a_report_is_claimed() -> None:
+    sentence = "Il a commenté les rumeurs selon lesquelles le pays aurait envoyé des soldats."
+    assert modality(sentence, "envoyé") == "claimed"
+
+
+def test_cues_are_loaded_once() -> None:
+    assert cues("fr") is cues("fr")
+    assert "jamais" in cues("fr").negators

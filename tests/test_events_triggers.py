@@ -1,0 +1,71 @@
+"""Trigger families: each PLOVER family is found from French verbs and nouns, multi-word
+phrases match across function words, and the specific reading beats the generic one."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_helpers import parsed
+from vigie.extract.events_triggers import find_triggers, lexicon
+
+pytestmark = pytest.mark.slow
+
+
+def coded(sentence: str) -> list[tuple[str, str | None, str]]:
+    doc = parsed(sentence)
+    return [(h.group.type, h.group.mode, doc[h.start:h.end].text) for h in find_triggers(doc, "fr")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("L'armée a bombardé la ville pendant la nuit.", "ASSAULT"),
+    ("Les rebelles ont attaqué un convoi.", "ASSAULT"),
+    ("Une contre-offensive a débuté hier.", "ASSAULT"),
+    ("Les troupes se sont retirées du village.", "RETREAT"),
+    ("Le gouvernement a libéré douze prisonniers.", "RETREAT"),
+    ("Le pays a rappelé son ambassadeur à Rome.", "SANCTION"),
+    ("Bruxelles a gelé les avoirs de trois ministres.", "SANCTION"),
+    ("Le régime prépare un essai de missile balistique.", "MOBILIZE"),
+    ("Moscou a décrété la mobilisation de réservistes.", "MOBILIZE"),
+    ("La police a arrêté deux militants.", "COERCE"),
+    ("Les enquêteurs ont perquisitionné le siège du parti.", "COERCE"),
+    ("Le ministre s'est entretenu avec son homologue.", "CONSULT"),
+    ("Les deux chefs ont échangé des messages cordiaux.", "CONSULT"),
+    ("Le pays a fourni des armes aux insurgés.", "COOPERATE"),
+    ("Des milliers de personnes ont manifesté dans la capitale.", "PROTEST"),
+    ("Le syndicat a appelé à la grève générale.", "PROTEST"),
+])
+def test_trigger_families(sentence: str, expected: str) -> None:
+    assert expected in [t for t, _, _ in coded(sentence)]
+
+
+def test_multiword_phrase_spans_its_words() -> None:
+    found = coded("Le gouvernement a annoncé le gel des avoirs de la banque.")
+    assert ("SANCTION", None, "gel des avoirs") in found
+
+
+def test_reflexive_verb_needs_its_clitic() -> None:
+    assert [t for t, _, _ in coded("Il a retiré de l'argent.")] == []
+    assert "RETREAT" in [t for t, _, _ in coded("Il s'est retiré de la course.")]
+
+
+def test_needs_picks_the_conviction_reading() -> None:
+    assert ("SANCTION", "convict") in [(t, m) for t, m, _ in
+                                       coded("Le tribunal l'a condamné à cinq ans de prison.")]
+    assert ("ACCUSE", "disapprove") in [(t, m) for t, m, _ in
+                                        coded("Le ministre a condamné ces violences.")]
+
+
+def test_arms_sale_needs_a_weapon() -> None:
+    assert [t for t, _, _ in coded("Elle a vendu sa maison.")] == []
+    assert "COOPERATE" in [t for t, _, _ in coded("Ils ont vendu des missiles au régime.")]
+
+
+def test_one_hit_per_head_and_lexicon_cached() -> None:
+    doc = parsed("Des frappes aériennes ont visé la ville.")
+    hits = find_triggers(doc, "fr")
+    assert [(h.group.mode, h.head.text) for h in hits] == [("aerial", "frappes")]
+    assert lexicon("fr") is lexicon("fr")
+
+
+def test_unknown_language_has_no_triggers() -> None:
+    assert find_triggers(parsed("Il a attaqué."), "xx") == []
