@@ -51,9 +51,10 @@ def is_heading(text: str, rules: RoleRules) -> bool:
 def find_sidebars(units: list[Unit], rules: RoleRules) -> set[int]:
     """Indices of the units that belong to a sidebar (heading and items)."""
     marked: set[int] = set()
+    last = max((k for k, u in enumerate(units) if not u.boilerplate), default=-1)
     i = 0
     while i < len(units):
-        block = _block_at(units, i, rules)
+        block = _block_at(units, i, last, rules)
         if block:
             marked.update(block)
             i = max(block) + 1
@@ -62,7 +63,9 @@ def find_sidebars(units: list[Unit], rules: RoleRules) -> set[int]:
     return marked
 
 
-def _block_at(units: list[Unit], i: int, rules: RoleRules) -> list[int]:
+def _block_at(units: list[Unit], i: int, last: int, rules: RoleRules) -> list[int]:
+    """The sidebar starting with heading ``i`` (``last``: index of the last non-boilerplate
+    unit, for "runs to the end of the article"), or ``[]``."""
     head = units[i]
     if head.boilerplate or not is_heading(head.text, rules):
         return []
@@ -77,9 +80,6 @@ def _block_at(units: list[Unit], i: int, rules: RoleRules) -> list[int]:
         labels.append(label)
     if known and items:
         return [i, *items]
-    after = items[-1] + 1 if items else i + 1
-    at_end = all(u.boilerplate for u in units[after:])
-    distinct = len(set(labels)) == len(labels)
-    if len(items) >= MIN_STRUCTURAL_ITEMS and at_end and distinct:
+    if len(items) >= MIN_STRUCTURAL_ITEMS and items[-1] >= last and len(set(labels)) == len(labels):
         return [i, *items]
     return []
