@@ -155,3 +155,23 @@ def test_claim_words_load():
     words = _words_for(Resources.for_language("fr"))
     assert "rumeur" in words.report_nouns and "rumeur" in words.dismissive_nouns
     assert "faux" in words.falsity_adjectives and "démentir" in words.deny_verbs
+
+
+def test_echo_denial_and_anaphoric_accusations_join_the_accusation(run):
+    text = TITLE + (
+        "Le Chili a accusé mardi la Bolivie d'avoir saboté un gazoduc près de la frontière, "
+        "ce que La Paz dément. Le ministre chilien a précisé que les réparations dureraient "
+        "deux semaines. « Nous rejetons fermement ces accusations », a déclaré le porte-parole "
+        "du gouvernement bolivien.")
+    doc = run(text, [
+        ("s1", "Le Chili", "la Bolivie d'avoir saboté un gazoduc près de la frontière, ce que "
+         "La Paz dément", "ACCUSE", "a accusé"),
+        ("s2", "Le ministre chilien", "les réparations dureraient deux semaines", "ASSERT"),
+        ("s3", "le porte-parole du gouvernement bolivien", "Nous rejetons fermement ces "
+         "accusations", "ASSERT", "a déclaré"),
+    ])
+    claim = claim_with(doc, "saboté un gazoduc")
+    got = sides(claim)
+    assert ("Le Chili", "assert") in got
+    assert ("La Paz", "deny") in got
+    assert ("le porte-parole du gouvernement bolivien", "deny") in got

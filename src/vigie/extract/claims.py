@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vigie.extract.claims_echo import echo_denials
 from vigie.extract.claims_group import group_units
 from vigie.extract.claims_reports import report_units, speaker_holder
 from vigie.extract.claims_units import Side, TextIndex, Unit
@@ -28,6 +29,7 @@ ALLEGING_ACTS = frozenset({"ACCUSE"})
 OPEN_MODALITIES = frozenset({"claimed", "negated"})
 MAX_TEXT = 300
 MAX_EVENT_TOKENS = 40
+MIN_STEMS = 2  # "faux", "la Corée du Nord" alone state nothing
 
 
 @extractor("claims", after=("entities", "statements", "events"))
@@ -37,8 +39,10 @@ def extract_claims(analysis: Analysis) -> None:
     units = report_units(index, analysis.statements)
     units += statement_units(index, analysis.statements, units)
     units += event_units(index, analysis.events, units, analysis.statements)
+    echo_denials(index, units)
     for unit in units:
         index.features(unit, unit.sides[0].holder if unit.sides else None)
+    units = [u for u in units if u.anaphoric or (len(u.stems) >= MIN_STEMS and u.predicates)]
     groups = [g for g in group_units(units) if worth_listing(g)]
     groups.sort(key=contest_rank)
     pending = [(build_claim(f"c{i}", g, analysis.text), g) for i, g in enumerate(groups, 1)]
@@ -112,17 +116,18 @@ def _add_event(unit: Unit, ev: Event) -> None:
 
 
 def worth_listing(group: list[Unit]) -> bool:
-    """A group is a claim when contested, alleged or explicitly denied, or several hold it.
+    """A group is a claim when contested, alleged, explicitly denied or asserted by several.
 
-    A lone unnegated opinion or a lone negative sentence ("the doctors do not comment") is
-    not listed.
+    A lone opinion, or negative sentences nobody contradicts ("the doctors do not comment"),
+    are not listed: a negation is a denial only of something someone asserts.
     """
-    sides = [s for u in group for s in u.sides]
-    if not sides:
+    asserting = {s.holder.key() for u in group for s in u.sides if s.stance == "assert"}
+    other = [s for u in group for s in u.sides if s.stance != "assert"]
+    if not asserting and not other:
         return False
-    holders = {s.holder.key() for s in sides}
-    stances = {s.stance for s in sides}
-    return (len(stances) > 1 or len(holders) > 1 or any(u.alleged or u.denial for u in group))
+    explicit = any(u.denial for u in group if any(s.stance != "assert" for s in u.sides))
+    return (bool(asserting) and bool(other)) or explicit or len(asserting) > 1 or \
+        any(u.alleged for u in group if u.sides)
 
 
 def contest_rank(group: list[Unit]) -> tuple:
@@ -147,10 +152,12 @@ def build_claim(cid: str, group: list[Unit], text: str) -> Claim:
 
 
 def _representative(group: list[Unit]) -> Unit:
-    """A reported proposition if any (it reads as the claim), else the shortest wording."""
+    """The first reported proposition ("les informations selon lesquelles P"), else the first
+    alleged one, else the first wording: news states its main claim early."""
     stated = [u for u in group if not u.anaphoric] or group
     reports = [u for u in stated if u.origin == "report"]
-    return min(reports or stated, key=lambda u: (u.end - u.start, u.start))
+    alleged = [u for u in stated if u.alleged]
+    return min(reports or alleged or stated, key=lambda u: u.start)
 
 
 def _fill_stances(pending: list[tuple[Claim, list[Unit]]]) -> None:

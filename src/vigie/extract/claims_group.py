@@ -79,16 +79,18 @@ def antecedent(unit: Unit, groups: list[list[Unit]]) -> list[Unit] | None:
     """The group an anaphoric report points to.
 
     The first claim its source asserts ("les rapports des services américains" points to
-    what the Americans asserted), else the nearest claim stated before it.
+    what the Americans asserted), else the nearest alleged claim stated before it, else the
+    nearest claim.
     """
     if unit.source is not None:
         key, codes = unit.source.key(), unit.source.codes()
         for group in sorted(groups, key=lambda g: min(u.start for u in g)):
             if any(_asserted_by(u, key, codes) for u in group):
                 return group
-    before = [(max(u.start for u in g if u.start < unit.start), g) for g in groups
-              if any(u.start < unit.start for u in g)]
-    return max(before, key=lambda sg: sg[0])[1] if before else None
+    before = [(any(u.alleged for u in g), max(u.start for u in g if u.start < unit.start), g)
+              for g in groups if any(u.start < unit.start for u in g)]
+    # "ces accusations" names what someone alleged: the nearest alleged claim, else the nearest
+    return max(before, key=lambda x: (x[0], x[1]))[2] if before else None
 
 
 def _asserted_by(unit: Unit, key: str, codes: set[str]) -> bool:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from vigie.schema import Statement
 
 CLAUSE_WINDOW = 20  # tokens between a report noun and its "selon lesquelles"
+GOVERNOR_WINDOW = 4  # tokens between a verb and the report noun it governs
 STOP_PUNCT = frozenset({",", ";", ":", "(", ")", "."})
 SUBJECTS = ("nsubj", "nsubj:pass")
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
@@ -183,14 +184,27 @@ def speaker_side(index: TextIndex, noun: Token, statements: list[Statement]) -> 
     if st is not None and st.speaker is not None:
         return Side(speaker_holder(index, st), stance, st.id)
     subject = _subject(verb)
-    if subject is None:
-        return None
+    if subject is None or subject.i == noun.i or noun in subject.subtree:
+        return None  # "ces allégations sont risibles": the report is its own subject
     return Side(index.holder_at(subject), stance, None)
+
+
+def _governor(noun: Token) -> Token:
+    """The verb a report noun depends on: its head, or the verb just before it when the
+    parse hung the noun elsewhere ("démentons avec véhémence ces accusations")."""
+    if noun.head.pos_ == "VERB" and noun.head.i != noun.i:
+        return noun.head
+    for tok in reversed(noun.doc[max(noun.sent.start, noun.i - GOVERNOR_WINDOW):noun.i]):
+        if tok.is_punct:
+            break
+        if tok.pos_ == "VERB":
+            return tok
+    return noun.head
 
 
 def _stance(index: TextIndex, noun: Token) -> tuple[str | None, Token]:
     words = index.words
-    verb = noun.head
+    verb = _governor(noun)
     lemma = verb.lemma_.casefold()
     if verb.i != noun.i and verb.pos_ == "VERB":
         if lemma in words.deny_verbs:

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from vigie.resources import Resources
     from vigie.schema import Entity
 
-CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+PREDICATE_POS = frozenset({"NOUN", "VERB"})
 STEM = 6  # lemmas sharing their first STEM letters count as one word (empoisonner/-ement)
 MAX_HOLDER_TOKENS = 8
 CLAUSE_POS = frozenset({"VERB", "AUX", "SCONJ", "PRON"})
@@ -39,6 +40,9 @@ class ClaimWords:
     falsity_adjectives: frozenset[str]
     falsity_nouns: frozenset[str]
     deny_verbs: frozenset[str]
+    deny_forms: frozenset[str]
+    echo_antecedents: frozenset[str]
+    echo_relatives: frozenset[str]
     confirm_verbs: frozenset[str]
     doubt_verbs: frozenset[str]
     doubt_nouns: frozenset[str]
@@ -112,6 +116,7 @@ class Unit:
     denial: bool = False  # an explicit denial or doubt (a verb, "faux"), not a mere negation
     source: Holder | None = None  # for anaphoric reports: whose reports they are
     stems: frozenset[str] = frozenset()
+    predicates: int = 0  # content verbs and nouns: a proposition needs one
     vector: np.ndarray | None = None
     participants: frozenset[str] = frozenset()
     event_types: set[str] = field(default_factory=set)
@@ -157,9 +162,12 @@ class TextIndex:
         if span is None:
             return
         light = self.words.light_words
+        # names of entities are compared as participants, not as words
         content = [t for t in span if t.pos_ in CONTENT_POS and not t.is_stop
-                   and t.lemma_.casefold() not in light]
+                   and t.lemma_.casefold() not in light
+                   and not (t.pos_ == "PROPN" and t.i in self.entity_of)]
         unit.stems = frozenset(stem(t.lemma_) for t in content)
+        unit.predicates = sum(t.pos_ in PREDICATE_POS for t in content)
         vectors = [t.vector for t in content if t.has_vector]
         unit.vector = np.mean(vectors, axis=0) if vectors else None
         found = {participant_key(self.entity_of[t.i]) for t in span if t.i in self.entity_of}
@@ -172,9 +180,12 @@ class TextIndex:
         unit.participants = frozenset(found | unit.participants)
 
     def conditional(self, start: int, end: int) -> bool:
-        """Whether a verb of the span is in the conditional ("aurait fourni")."""
+        """Whether an auxiliary of the span is in the conditional: "aurait fourni", "serait
+        mort" report an allegation, while a plain conditional verb ("il saisirait") is often
+        the future of indirect speech."""
         span = self.span(start, end)
-        return span is not None and any("Cnd" in t.morph.get("Mood") for t in span)
+        return span is not None and any(t.pos_ == "AUX" and "Cnd" in t.morph.get("Mood")
+                                        for t in span)
 
     def negated(self, start: int, end: int) -> bool:
         """Whether the main verb of the span is negated ("nous n'avons jamais exporté")."""
