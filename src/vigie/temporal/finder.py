@@ -1,0 +1,153 @@
+"""Find and normalise the temporal expressions of a text.
+
+One pass of each compiled rule over the folded text, overlaps resolved in favour of the
+longest match, then each expression is normalised in text order so that anaphoric ones
+("le lendemain", "à 18 h") can use the last day mentioned before them in the paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from vigie.schema import Time
+from vigie.temporal import calendar as cal
+from vigie.temporal.fold import fold
+from vigie.temporal.grammar import Grammar, Rule, grammar_for
+from vigie.temporal.resolve import RESOLVERS, Context, Match
+from vigie.temporal.tense import direction, tense_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_SENTENCE_END = regex.compile(r"[.!?]+(?=\s)|\n")
+_PARAGRAPH = regex.compile(r"\n")
+
+Candidate = tuple[int, int, int, Rule, Any]  # start, end, rule order, rule, match
+
+
+def _windows(grammar: Grammar, folded: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around trigger words: the only places a rule can match."""
+    if grammar.triggers is None:
+        return [(0, len(folded))]
+    before, after = grammar.window
+    spans: list[list[int]] = []
+    for m in grammar.triggers.finditer(folded):
+        lo, hi = max(0, m.start() - before), m.end() + after
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    out = []
+    for lo, hi in spans:
+        # never cut a word at the end: a truncated word would pass the word boundary
+        while hi < len(folded) and folded[hi].isalnum():
+            hi += 1
+        out.append((lo, min(hi, len(folded))))
+    return out
+
+
+def _candidates(grammar: Grammar, folded: str,
+                windows: list[tuple[int, int]]) -> list[Candidate]:
+    found = []
+    for order, rule in enumerate(grammar.rules):
+        for lo, hi in windows:
+            for m in rule.regex.finditer(folded, lo, hi):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), order, rule, m))
+    return found
+
+
+def _excluded(grammar: Grammar, folded: str,
+              windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = []
+    for pattern in grammar.excludes:
+        for lo, hi in windows:
+            spans.extend(m.span("x") for m in pattern.finditer(folded, lo, hi))
+    return spans
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _select(cands: list[Candidate], blocked: list[tuple[int, int]]) -> list[Candidate]:
+    """Non-overlapping candidates: longest first, then the earlier rule."""
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(cands, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        span = (cand[0], cand[1])
+        if _overlaps(span, blocked) or _overlaps(span, taken):
+            continue
+        kept.append(cand)
+        taken.append(span)
+    return sorted(kept, key=lambda c: c[0])
+
+
+class _Bounds:
+    """Sentence and paragraph boundaries of a text, found once."""
+
+    def __init__(self, text: str) -> None:
+        self.size = len(text)
+        self.sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
+
+    @staticmethod
+    def _around(ends: list[int], size: int, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(ends, offset)
+        return (ends[i - 1] if i else 0, ends[i] if i < len(ends) else size)
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        return self._around(self.sentences, self.size, offset)
+
+    def paragraph(self, offset: int) -> tuple[int, int]:
+        return self._around(self.paragraphs, self.size, offset)
+
+
+def _mode(grammar: Grammar, folded: str, cand: Candidate, bounds: _Bounds,
+          doc: Doc | None) -> Any:
+    def compute() -> str:
+        start, end = cand[0], cand[1]
+        if grammar.deadline is not None and grammar.deadline.search(
+                folded, max(0, start - 24), start):
+            return cal.NEAREST
+        return direction(tense_at(grammar, folded, start, end, bounds.sentence(start), doc))
+
+    return compute
+
+
+def find_times(text: str, published: dt.date | None, language: str = "fr",
+               doc: Doc | None = None) -> list[Time]:
+    """Every temporal expression of ``text`` as TIMEX3-like :class:`Time` items in text order.
+
+    Relative expressions are resolved against ``published``; ``doc`` (a spaCy Doc of the same
+    text) lets the tense of the governing verb decide between a past and a coming weekday.
+    """
+    grammar = grammar_for(language)
+    if grammar is None or not text:
+        return []
+    folded = fold(text)
+    windows = _windows(grammar, folded)
+    chosen = _select(_candidates(grammar, folded, windows), _excluded(grammar, folded, windows))
+    bounds = _Bounds(text)
+    times: list[Time] = []
+    anchor: dt.date | None = None           # the last day mentioned
+    year: tuple[int, int] | None = None     # (sentence start, last year written out in it)
+    for cand in chosen:
+        start, end, _, rule, m = cand
+        sentence = bounds.sentence(start)[0]
+        ctx = Context(published, anchor, _mode(grammar, folded, cand, bounds, doc),
+                      year[1] if year and year[0] == sentence else None)
+        match = Match(grammar, rule, m)
+        resolved = RESOLVERS[rule.resolve](match, ctx)
+        if resolved is None:
+            continue
+        times.append(Time(text[start:end], start, end, resolved.type, resolved.value,
+                          resolved.end_value))
+        anchor = cal.parse_iso(resolved.value) or anchor
+        if match.text("year") and resolved.value[:4].isdigit():
+            year = (sentence, int(resolved.value[:4]))
+    return times

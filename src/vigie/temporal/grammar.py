@@ -1,0 +1,178 @@
+"""Compile the temporal grammar of a language (``resources/<lang>/times.toml``) once.
+
+A grammar is a set of lexicons (word classes with meanings), raw macros and rules. Each rule
+is a regular expression over the folded text whose named groups are read by a resolver of
+:mod:`vigie.temporal.resolve`. See the header of ``resources/fr/times.toml`` for the format.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from vigie.resources import Resources
+from vigie.temporal.fold import fold, fold_pattern
+
+# {name}, {name:alias} (captured) and {=name} (not captured).
+_MACRO = regex.compile(r"\{(=?)([A-Za-z_]\w*)(?::([A-Za-z_]\w*))?\}")
+_SPACE = r"[^\S\n]+"
+# Word boundaries. Kept to one simple lookaround each: the regex module then skips quickly
+# over impossible positions (an alternation here made matching several times slower).
+_LEFT = r"(?<![[:alnum:]])"
+_RIGHT = r"(?![[:alnum:]])"
+_FLAGS = regex.V0  # the text is folded to lowercase: no IGNORECASE (much faster)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled rule: its pattern and the resolver that normalises its matches."""
+
+    id: str
+    resolve: str
+    type: str
+    regex: Any
+    lexicon_of: dict[str, str]  # group name -> lexicon it was built from
+
+
+@dataclass
+class Grammar:
+    """The compiled grammar of one language."""
+
+    language: str
+    lexicons: dict[str, dict[str, Any]]
+    rules: list[Rule]
+    excludes: list[Any]
+    numbers: dict[str, Any]
+    triggers: Any = None          # stdlib regex of the words every rule contains
+    window: tuple[int, int] = (60, 30)
+    future_cues: list[Any] = field(default_factory=list)
+    past_cues: list[Any] = field(default_factory=list)
+    future_lemmas: frozenset[str] = frozenset()
+    prospective: frozenset[str] = frozenset()   # participles that look ahead after "être"
+    deadline: Any = None                         # prepositions read as "nearest date"
+
+    def lookup(self, lexicon: str, form: str | None) -> Any:
+        """The meaning of ``form`` (folded, spaces normalised) in ``lexicon``, or None."""
+        if form is None:
+            return None
+        return self.lexicons.get(lexicon, {}).get(" ".join(form.split()))
+
+
+def _trie_regex(node: dict[str, dict], ends: str = "") -> str:
+    """A regex for the words of a character trie; a shared prefix is matched once, so a
+    wrong first character fails at once instead of after trying every form."""
+    branches = []
+    for char, child in sorted(node.items()):
+        if char == "":
+            continue
+        piece = _SPACE if char == " " else regex.escape(char)
+        branches.append(piece + _trie_regex(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _alternation(forms: list[str]) -> str:
+    """A regex matching any of the forms (the longest possible), spaces matching any
+    horizontal whitespace."""
+    trie: dict[str, dict] = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+class _Expander:
+    """Expands macros in patterns, remembering which group came from which lexicon."""
+
+    def __init__(self, lexicons: dict[str, dict[str, Any]], macros: dict[str, str]) -> None:
+        self.lexicons = lexicons
+        self.macros = macros
+        self.lexicon_of: dict[str, str] = {}
+
+    def expand(self, pattern: str, depth: int = 0) -> str:
+        if depth > 5:
+            raise ValueError(f"macro nesting too deep in {pattern!r}")
+        return _MACRO.sub(lambda m: self._one(m, depth), pattern)
+
+    def _one(self, m: regex.Match, depth: int) -> str:
+        bare, name, alias = m.group(1), m.group(2), m.group(3)
+        if name in self.lexicons:
+            alt = _alternation(list(self.lexicons[name]))
+            if bare:
+                return f"(?:{alt})"
+            group = alias or name
+            self.lexicon_of[group] = name
+            return f"(?P<{group}>{alt})"
+        if name in self.macros:
+            return f"(?:{self.expand(self.macros[name], depth + 1)})"
+        raise KeyError(f"unknown macro {{{name}}}")
+
+
+def _finish(pattern: str) -> str:
+    """Spaces become whitespace runs; the whole is kept to word boundaries (a pattern that
+    starts with its own lookbehind sets its left boundary itself)."""
+    pattern = fold_pattern(pattern).replace(" ", _SPACE)
+    left = "" if pattern.startswith("(?<") else _LEFT
+    return f"{left}(?:{pattern}){_RIGHT}"
+
+
+def _compile(expander: _Expander, pattern: str) -> Any:
+    expander.lexicon_of = {}
+    return regex.compile(_finish(expander.expand(pattern)), _FLAGS)
+
+
+def _triggers(spec: dict[str, Any], lexicons: dict[str, dict[str, Any]]) -> Any:
+    forms = sorted({form for name in spec.get("lexicons", []) for form in lexicons[name]})
+    words = rf"(?<!\w)(?:{_alternation(forms)})(?!\w)"
+    return re.compile("|".join([words, *spec.get("patterns", [])]))
+
+
+def _deadline(forms: list[str]) -> Any:
+    """A pattern matching one of ``forms`` at the very end of the text before an expression."""
+    if not forms:
+        return None
+    folded = [" ".join(fold(f).split()) for f in forms]
+    return regex.compile(rf"(?<![[:alnum:]])(?:{_alternation(folded)})[^\S\n]*$", _FLAGS)
+
+
+@functools.cache
+def grammar_for(language: str) -> Grammar | None:
+    """The compiled grammar of ``language``; None when it has no ``times.toml``."""
+    data = Resources.for_language(language).get("times")
+    if not data:
+        return None
+    lexicons = {
+        name: {" ".join(fold(str(k)).split()): v for k, v in table.items()}
+        for name, table in data.get("lexicon", {}).items()
+    }
+    expander = _Expander(lexicons, dict(data.get("macros", {})))
+    rules = []
+    for spec in data.get("rule", []):
+        compiled = _compile(expander, spec["pattern"])
+        rules.append(Rule(spec["id"], spec["resolve"], spec.get("type", "DATE"), compiled,
+                          dict(expander.lexicon_of)))
+    excludes = [_compile(expander, spec["pattern"]) for spec in data.get("exclude", [])]
+    tense = data.get("tense", {})
+    triggers = data.get("triggers", {})
+    return Grammar(
+        language=language,
+        lexicons=lexicons,
+        rules=rules,
+        excludes=excludes,
+        numbers=dict(data.get("numbers", {})),
+        triggers=_triggers(triggers, lexicons) if triggers else None,
+        window=(int(triggers.get("before", 60)), int(triggers.get("after", 30))),
+        future_cues=[regex.compile(fold_pattern(p), _FLAGS) for p in tense.get("future", [])],
+        past_cues=[regex.compile(fold_pattern(p), _FLAGS) for p in tense.get("past", [])],
+        future_lemmas=frozenset(tense.get("future_lemmas", [])),
+        prospective=frozenset(tense.get("prospective_participles", [])),
+        deadline=_deadline(tense.get("nearest_after", [])),
+    )
