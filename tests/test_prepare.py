@@ -106,6 +106,9 @@ def test_html_article_is_converted():
     "Cet article est réservé aux abonnés.",
     "Vous avez des informations sur ce sujet ? Vous pouvez nous écrire à l’adresse de la rédaction.",
     "Voici comment les habitants peuvent aider les exploitants touchés.",
+    "Paul Morel à Lyon a contribué à ce reportage.",
+    "L’article continue sous la publicité",
+    "Cet article a été traduit de l’anglais.",
 ])
 def test_boilerplate_lines(line: str):
     p = prep(TITLE, BODY[0], line, BODY[1])
