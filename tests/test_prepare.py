@@ -199,9 +199,16 @@ def test_known_box_heading_with_labelled_items_is_sidebar():
     assert_tiled(p)
 
 
-def test_unknown_heading_with_distinct_labels_at_the_end_is_sidebar():
-    p = prep(TITLE, *BODY, "La mobilisation en bref", BOX[1], BOX[2])
-    assert [r for r, _ in roles(p)][-3:] == ["sidebar"] * 3
+def test_unknown_heading_with_distinct_labels_before_the_page_furniture_is_sidebar():
+    p = prep(TITLE, *BODY, "La mobilisation", BOX[1], BOX[2], "Abonnez-vous à notre newsletter.")
+    assert [r for r, _ in roles(p)][-4:] == ["sidebar"] * 3 + ["boilerplate"]
+
+
+def test_closing_section_with_labels_stays_body():
+    p = prep(TITLE, *BODY, "Les réactions",
+             "Le maire : « Nous soutenons les exploitants, mais le blocage doit cesser rapidement. »",
+             "La préfète : « Le dialogue reste ouvert, une réunion aura lieu jeudi matin. »")
+    assert "sidebar" not in [r for r, _ in roles(p)]
 
 
 def test_intertitle_followed_by_narrative_stays_body():

@@ -6,8 +6,10 @@ a colon ("Le bilan : ...", "Key dates: ...") or by a bullet. Two ways to recogni
 - the heading is a known box title of the language ("ce qu'il faut savoir", "repères"; from
   ``boilerplate.toml``), followed by at least one labelled or bulleted paragraph;
 - any heading followed by at least two paragraphs with *distinct* labels that run to the end
-  of the article (only boilerplate after them). Distinct labels keep interviews
-  ("Question : ... / Réponse : ...") in the body.
+  of the article, where only page furniture (boilerplate) follows them: the box sits in the
+  outlet's zone at the foot of the page. Distinct labels keep interviews ("Question : ... /
+  Réponse : ...") in the body, and the furniture condition keeps an article's own closing
+  section ("Les réactions", then "Le maire : ...") in the body.
 """
 
 from __future__ import annotations
@@ -80,6 +82,8 @@ def _block_at(units: list[Unit], i: int, last: int, rules: RoleRules) -> list[in
         labels.append(label)
     if known and items:
         return [i, *items]
-    if len(items) >= MIN_STRUCTURAL_ITEMS and items[-1] >= last and len(set(labels)) == len(labels):
+    at_end = bool(items) and items[-1] >= last
+    furniture_after = bool(items) and items[-1] + 1 < len(units)
+    if len(items) >= MIN_STRUCTURAL_ITEMS and at_end and furniture_after and len(set(labels)) == len(labels):
         return [i, *items]
     return []
