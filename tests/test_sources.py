@@ -109,6 +109,8 @@ def test_cp1252_specials():
     "Le député a été élu à Genève.",       # short texts fool detectors: must stay cp1252
     "Ça coûte cher, dit-il : « très » cher.",
     "naïve façon",
+    "Selon le témoin, l’élu s’est réfugié près d’ici",
+    "De leur côté, les élus ont déjà voté à l’unanimité",
 ])
 def test_short_latin1_texts(sentence: str):
     assert decode_bytes(sentence.encode("cp1252")) == sentence

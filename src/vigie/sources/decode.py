@@ -6,10 +6,9 @@ Order of decisions (cheapest and most certain first):
 2. NUL bytes mean UTF-16 without BOM when they sit regularly on one byte of each pair
    (Latin-script text), otherwise a binary file;
 3. strict UTF-8 (the common case, and the only one that is fast on big files);
-4. charset-normalizer, with a preference for cp1252 (Latin-1's Windows superset) whenever
-   it reads the bytes about as cleanly as the detector's best guess: on short French
-   texts the detector often prefers exotic single-byte code pages (mac_latin2, cp1006)
-   that produce wrong accents.
+4. cp1252 (Latin-1's Windows superset) when it reads the bytes without a mess, else
+   charset-normalizer: on short French texts the detector's own first choice is often an
+   exotic single-byte code page (mac_latin2, cp1257) that produces wrong accents.
 """
 
 from __future__ import annotations
@@ -36,7 +35,9 @@ _SAMPLE = 1 << 16          # bytes / characters looked at by the heuristics
 _UTF16_NUL_SHARE = 0.3     # Latin text in UTF-16: about one byte in two is NUL
 _UTF16_NUL_SIDE = 0.9      # ... and nearly all of them on the same side of each pair
 _DETECT_SAMPLE = 1 << 18   # bytes given to charset-normalizer
-_CP1252_SLACK = 0.1        # how much messier than the best guess cp1252 may read
+_MESS_SAMPLE = 1 << 14     # bytes whose cp1252 reading is judged
+_MAX_WESTERN_MESS = 0.6    # French/English read as cp1252: 0-0.3 (0.56 on a 15-letter line);
+                           # Cyrillic or Greek bytes read as cp1252: about 1
 _MAX_CONTROL_SHARE = 0.05  # more control characters than this: not text
 # control characters (C0 but tab and line breaks, DEL, C1) and the replacement character
 _NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
@@ -133,18 +134,36 @@ def _utf16_without_bom(sample: bytes) -> str:
 
 
 def _detect(data: bytes, sample: int = _DETECT_SAMPLE) -> str:
-    """The encoding of non-UTF-8 bytes, cp1252 when it reads them about as well as any.
+    """The encoding of non-UTF-8 bytes: cp1252 unless it reads as a mess, else the guess of
+    charset-normalizer.
 
-    Detection looks at the first ``sample`` bytes only (it is slow on big files); if the
-    whole file then fails to decode, :func:`_decode_detected` retries on all of it.
+    cp1252 first because it is what non-UTF-8 French and English text is in practice, and
+    because on short texts the detector's own first choice is often an exotic code page
+    (mac_latin2, cp1257) with wrong accents; Cyrillic or Greek bytes read as cp1252 give a
+    high mess ratio and go to the detector. Detection looks at the first ``sample`` bytes
+    only (it is slow on big files); :func:`_decode_detected` retries on all of them if the
+    whole file then fails to decode.
     """
     import charset_normalizer
 
     head = data[:sample]
-    best = charset_normalizer.from_bytes(head).best()
-    western = charset_normalizer.from_bytes(head, cp_isolation=["cp1252"]).best()
-    if western is not None and (best is None or western.chaos <= best.chaos + _CP1252_SLACK):
+    western = _western_mess(head)
+    if western is not None and western <= _MAX_WESTERN_MESS:
         return "cp1252"
-    if best is not None:
+    best = charset_normalizer.from_bytes(head).best()
+    if best is not None and (western is None or best.chaos < western):
         return best.encoding
+    if western is not None:
+        return "cp1252"
     raise InputError(BINARY)
+
+
+def _western_mess(head: bytes) -> float | None:
+    """charset-normalizer's mess ratio of ``head`` read as cp1252; None if it cannot be."""
+    from charset_normalizer.md import mess_ratio
+
+    try:
+        text = head[:_MESS_SAMPLE].decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return mess_ratio(text, maximum_threshold=1.0)
