@@ -111,12 +111,20 @@ def _mode(grammar: Grammar, folded: str, cand: Candidate, bounds: _Bounds,
           doc: Doc | None) -> Any:
     def compute() -> str:
         start, end = cand[0], cand[1]
-        if grammar.deadline is not None and grammar.deadline.search(
-                folded, max(0, start - 24), start):
-            return cal.NEAREST
+        for pattern, mode in grammar.before:
+            if pattern.search(folded, max(0, start - 24), start):
+                return mode
         return direction(tense_at(grammar, folded, start, end, bounds.sentence(start), doc))
 
     return compute
+
+
+def _frames_year(grammar: Grammar, match: Match, folded: str, start: int) -> bool:
+    """A year written out as the frame of what follows ("En 1997, ... en janvier"): a bare
+    year value introduced by one of the grammar's frame prepositions."""
+    if grammar.year_frame is None or not match.text("year") or match.text("month"):
+        return False
+    return bool(grammar.year_frame.search(folded, max(0, start - 12), start))
 
 
 def find_times(text: str, published: dt.date | None, language: str = "fr",
@@ -148,6 +156,6 @@ def find_times(text: str, published: dt.date | None, language: str = "fr",
         times.append(Time(text[start:end], start, end, resolved.type, resolved.value,
                           resolved.end_value))
         anchor = cal.parse_iso(resolved.value) or anchor
-        if match.text("year") and resolved.value[:4].isdigit():
+        if _frames_year(grammar, match, folded, start):
             year = (sentence, int(resolved.value[:4]))
     return times

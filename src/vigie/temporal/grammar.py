@@ -53,7 +53,8 @@ class Grammar:
     past_cues: list[Any] = field(default_factory=list)
     future_lemmas: frozenset[str] = frozenset()
     prospective: frozenset[str] = frozenset()   # participles that look ahead after "être"
-    deadline: Any = None                         # prepositions read as "nearest date"
+    before: list[tuple[Any, str]] = field(default_factory=list)  # preposition -> direction
+    year_frame: Any = None   # prepositions making a year the frame of its sentence
 
     def lookup(self, lexicon: str, form: str | None) -> Any:
         """The meaning of ``form`` (folded, spaces normalised) in ``lexicon``, or None."""
@@ -135,12 +136,13 @@ def _triggers(spec: dict[str, Any], lexicons: dict[str, dict[str, Any]]) -> Any:
     return re.compile("|".join([words, *spec.get("patterns", [])]))
 
 
-def _deadline(forms: list[str]) -> Any:
-    """A pattern matching one of ``forms`` at the very end of the text before an expression."""
-    if not forms:
-        return None
-    folded = [" ".join(fold(f).split()) for f in forms]
-    return regex.compile(rf"(?<![[:alnum:]])(?:{_alternation(folded)})[^\S\n]*$", _FLAGS)
+def _before(table: dict[str, str]) -> list[tuple[Any, str]]:
+    """Per direction, a pattern matching one of its prepositions just before an expression."""
+    by_mode: dict[str, list[str]] = {}
+    for form, mode in table.items():
+        by_mode.setdefault(mode, []).append(" ".join(fold(form).split()))
+    return [(regex.compile(rf"(?<![[:alnum:]])(?:{_alternation(forms)})[^\S\n]+$", _FLAGS),
+             mode) for mode, forms in by_mode.items()]
 
 
 @functools.cache
@@ -174,5 +176,7 @@ def grammar_for(language: str) -> Grammar | None:
         past_cues=[regex.compile(fold_pattern(p), _FLAGS) for p in tense.get("past", [])],
         future_lemmas=frozenset(tense.get("future_lemmas", [])),
         prospective=frozenset(tense.get("prospective_participles", [])),
-        deadline=_deadline(tense.get("nearest_after", [])),
+        before=_before(tense.get("before", {})),
+        year_frame=_before({f: "" for f in data.get("frames", {}).get("year", [])})[0][0]
+        if data.get("frames", {}).get("year") else None,
     )

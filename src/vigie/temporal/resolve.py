@@ -126,7 +126,9 @@ def calendar(m: Match, ctx: Context) -> Resolved | None:
     day = _int(m.text("day")) if m.text("day") else m.lex("ordinal")
     if day is not None and day < 1:
         return None
-    year = _year(m, ctx) or ctx.year   # "En 1997, ... en janvier puis en octobre"
+    year = _year(m, ctx)
+    if year is None and not m.text("shift"):
+        year = ctx.year   # "En 1997, il est nommé en janvier puis limogé en octobre"
     ref = ctx.published
     if year is None and ref is None:
         prefix = "XXXX"

@@ -27,6 +27,8 @@ def _verb_of(doc: Doc, start: int, end: int) -> Token | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
+    if tok.dep_ == "nmod" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return None   # "la venue d'Auxerre samedi": the day of a noun, not of a verb
     for _ in range(_MAX_CLIMB):
         if tok.pos_ in _VERBAL and tok.i not in range(span.start, span.end):
             return tok
@@ -40,7 +42,7 @@ def _has(tok: Token, feature: str, value: str) -> bool:
     return value in tok.morph.get(feature)
 
 
-def _classify(verb: Token, grammar: Grammar) -> str | None:
+def _classify(verb: Token, grammar: Grammar, depth: int = 0) -> str | None:
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     participle = _has(verb, "VerbForm", "Part")
     for aux in auxes:
@@ -57,7 +59,11 @@ def _classify(verb: Token, grammar: Grammar) -> str | None:
         return PAST
     if _has(verb, "VerbForm", "Inf"):
         head = verb.head
-        return FUTURE if head is not verb and head.lemma_ in grammar.future_lemmas else None
+        if head is verb or head.pos_ not in _VERBAL or depth > 1:
+            return None
+        if head.lemma_ in grammar.future_lemmas:
+            return FUTURE
+        return _classify(head, grammar, depth + 1)   # "peuvent rêver du podium dimanche"
     if _has(verb, "Tense", "Pres"):
         return PRESENT
     return None
