@@ -60,16 +60,18 @@ def statement_units(index: TextIndex, statements: list[Statement], reports: list
         lo, hi = st.content.start, st.content.end
         if any(lo <= u.start < hi or (u.anaphoric and lo <= u.end <= hi) for u in reports):
             continue
-        stance = "assert"
-        if st.act == "DENY" or index.negated(lo, hi):
-            stance = "deny"
-        elif st.act == "QUESTION":
-            stance = "question"
-        unit = Unit(start=lo, end=hi, origin="statement",
-                    sides=[Side(speaker_holder(index, st), stance, st.id)],
-                    alleged=st.act in ALLEGING_ACTS or index.conditional(lo, hi),
-                    denial=st.act in ("DENY", "QUESTION"))
-        units.append(unit)
+        holder = speaker_holder(index, st)
+        # each sentence of a long quote is a proposition of its own
+        for start, end in index.sentences(lo, hi):
+            stance = "assert"
+            if st.act == "DENY" or index.negated(start, end):
+                stance = "deny"
+            elif st.act == "QUESTION":
+                stance = "question"
+            units.append(Unit(start=start, end=end, origin="statement",
+                              sides=[Side(holder, stance, st.id)],
+                              alleged=st.act in ALLEGING_ACTS or index.conditional(start, end),
+                              denial=st.act in ("DENY", "QUESTION")))
     return units
 
 

@@ -9,6 +9,8 @@ threshold. Anaphoric reports ("ces allégations") join the group of the claim th
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from vigie.extract.claims_units import Unit
@@ -16,11 +18,30 @@ from vigie.extract.claims_units import Unit
 THRESHOLD = 0.42
 WEIGHTS = {"words": 0.45, "vector": 0.30, "participants": 0.20, "event": 0.10}
 VECTOR_FLOOR, VECTOR_SPAN = 0.45, 0.40  # cosine below the floor says nothing
+SHARED_ENOUGH = 4.0  # summed weight of shared stems that makes two units word-identical
 
 
-def similarity(a: Unit, b: Unit) -> float:
-    """How likely two units state the same proposition, in [0, 1]."""
-    score = WEIGHTS["words"] * _word_overlap(a.stems, b.stems)
+def stem_weights(units: list[Unit]) -> dict[str, float]:
+    """Inverse document frequency of each stem over the units of one article."""
+    df: dict[str, int] = {}
+    for u in units:
+        for s in u.stems:
+            df[s] = df.get(s, 0) + 1
+    n = len(units)
+    return {s: math.log(1 + n / d) for s, d in df.items()}
+
+
+def similarity(a: Unit, b: Unit, weights: dict[str, float] | None = None) -> float:
+    """How likely two units state the same proposition, in [0, 1].
+
+    ``weights`` gives each stem its weight in the document (rare stems weigh more): a few
+    shared rare words make two long quotes about the same fact similar.
+    """
+    words = _word_overlap(a.stems, b.stems)
+    if weights:
+        shared = sum(weights.get(s, 0.0) for s in a.stems & b.stems)
+        words = max(words, min(shared / SHARED_ENOUGH, 1.0))
+    score = WEIGHTS["words"] * words
     score += WEIGHTS["vector"] * _vector_score(a.vector, b.vector)
     score += WEIGHTS["participants"] * _jaccard(a.participants, b.participants)
     score += WEIGHTS["event"] * bool(a.event_types & b.event_types)
@@ -55,13 +76,14 @@ def group_units(units: list[Unit], threshold: float = THRESHOLD) -> list[list[Un
     """Groups of units about one proposition; anaphoric units join their antecedent's group."""
     groups: list[list[Unit]] = []
     anaphora: list[Unit] = []
+    weights = stem_weights([u for u in units if not u.anaphoric])
     for unit in sorted(units, key=lambda u: (u.start, u.end)):
         if unit.anaphoric:
             anaphora.append(unit)
             continue
         best, best_score = None, threshold
         for group in groups:
-            score = max(similarity(unit, other) for other in group)
+            score = max(similarity(unit, other, weights) for other in group)
             if score >= best_score:
                 best, best_score = group, score
         if best is None:

@@ -94,7 +94,7 @@ def proposition(index: TextIndex, noun: Token) -> tuple[int, int, int] | None:
             break
     for child in noun.children:
         if child.dep_.startswith("nmod") and child.pos_ == "NOUN" and child.i > noun.i \
-                and _bare_genitive(index, child) and child.i not in index.entity_of:
+                and _bare_genitive(index, child):
             return (*_clause(child.i, noun, sent.end), child.i)
     return None
 

@@ -179,6 +179,18 @@ class TextIndex:
                 found.add(participant_key(speaker.entity))
         unit.participants = frozenset(found | unit.participants)
 
+    def sentences(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The span cut at sentence ends, as character offsets."""
+        span = self.span(start, end)
+        if span is None:
+            return [(start, end)]
+        out = []
+        for sent in span.sents:
+            toks = [t for t in sent if not t.is_space]
+            if toks:
+                out.append((max(start, toks[0].idx), min(end, toks[-1].idx + len(toks[-1]))))
+        return out or [(start, end)]
+
     def conditional(self, start: int, end: int) -> bool:
         """Whether an auxiliary of the span is in the conditional: "aurait fourni", "serait
         mort" report an allegation, while a plain conditional verb ("il saisirait") is often
