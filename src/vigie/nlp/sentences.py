@@ -1,7 +1,8 @@
 """Sentence boundary fixes applied before the parser.
 
-Two rules the statistical parser gets wrong in news text:
+Three rules the statistical parser gets wrong in news text:
 - a paragraph break always ends a sentence (headlines have no final full stop);
+- otherwise a sentence starts only after final punctuation (never at a name or an incise);
 - a sentence never starts inside a quotation, so a quoted passage of several sentences stays
   with its cue ("« A. B », a-t-il dit").
 """
@@ -14,7 +15,17 @@ from spacy.tokens import Doc
 # ‘ ’ are left out: ’ is also the French apostrophe.
 OPENING = {"«", "“", "„", "‹"}
 CLOSING = {"»", "”", "›"}
+FINAL = set(".!?…")
 MAX_QUOTE_TOKENS = 150  # an unbalanced mark must not swallow the rest of the article
+
+
+def _may_start(doc: Doc, i: int) -> bool:
+    """A sentence starts only after final punctuation, possibly closed by a quote or bracket
+    ("... en panne. » Suite"); the parser otherwise cuts at names and incises."""
+    prev = doc[i - 1]
+    if prev.text[-1] in FINAL:
+        return True
+    return prev.text in CLOSING | {'"', ")", "]"} and i >= 2 and doc[i - 2].text[-1] in FINAL
 
 
 @Language.component("vigie_sentences")
@@ -23,18 +34,19 @@ def fix_sentences(doc: Doc) -> Doc:
     straight_open = False
     opened_at = 0
     for i, tok in enumerate(doc):
-        if i == 0:
-            continue
-        prev = doc[i - 1]
-        if "\n" in prev.whitespace_ + prev.text or (prev.is_space and "\n" in prev.text):
+        prev = doc[i - 1] if i else None
+        if prev is not None and ("\n" in prev.whitespace_ + prev.text or (prev.is_space and "\n" in prev.text)):
             tok.is_sent_start = True
             depth, straight_open = 0, False
-            continue
-        inside = depth > 0 or straight_open
-        if inside and i - opened_at > MAX_QUOTE_TOKENS:
-            depth, straight_open, inside = 0, False, False
-        if inside and tok.text not in CLOSING and tok.text != '"':
-            tok.is_sent_start = False
+        elif prev is not None:
+            inside = depth > 0 or straight_open
+            if inside and i - opened_at > MAX_QUOTE_TOKENS:
+                depth, straight_open, inside = 0, False, False
+            # never inside a quote (its closing mark included), never without final
+            # punctuation before
+            if inside or not _may_start(doc, i):
+                tok.is_sent_start = False
+        # an opening mark at a paragraph start opens a quote too
         text = tok.text
         if text in OPENING:
             if depth == 0 and not straight_open:

@@ -1,0 +1,260 @@
+"""Statements: who said what — direct, mixed and indirect reported speech.
+
+Sentence by sentence: find the cues (:mod:`vigie.speech.cues`), the content each reports
+and its speaker (:mod:`vigie.speech.content`, :mod:`vigie.speech.speakers`); a cue inside
+another statement's content or source is nested speech and gives way. Quote-only sentences
+take the speaker of their context. Acts (:mod:`vigie.speech.acts`), addressees and dates
+complete each statement. Entity ids exist only once the document is finalised, so speakers
+and addressees keep their :class:`~vigie.schema.Entity` until a ``finalise`` hook.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vigie.registry import extractor
+from vigie.schema import ActorRef, Cue, Span, Speaker, Statement
+from vigie.speech.acts import classify_act
+from vigie.speech.addressees import addressees
+from vigie.speech.content import MAX_CONTENT, ContentFinder, Draft
+from vigie.speech.cues import CueMatch, find_cues
+from vigie.speech.lexicon import Lexicon, lexicon
+from vigie.speech.quotes import QuoteIndex
+from vigie.speech.speakers import Mention, Speakers
+
+try:
+    from vigie.extract.times import date_ref_for
+except ImportError:  # pragma: no cover - the times extractor is optional
+    date_ref_for = None
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+    from vigie.analysis import Analysis
+    from vigie.schema import Entity
+
+HEADING_MAX_WORDS = 12
+FINAL_PUNCT = ".!?…"
+
+
+class StatementReader:
+    """Reads the statements of one analysis."""
+
+    def __init__(self, analysis: Analysis, lex: Lexicon) -> None:
+        self.analysis = analysis
+        self.lex = lex
+        self.text = analysis.text
+        self.quotes = QuoteIndex(self.text, [(p.start, p.end) for p in analysis.paragraphs
+                                             if p.role != "boilerplate"])
+        self.speakers = Speakers(analysis, lex, self.quotes)
+        self.finder = ContentFinder(self.text, lex, self.quotes, self.speakers)
+        self.drafts: list[Draft] = []
+        self._prev: tuple[SpacySpan, list[Draft]] | None = None
+
+    def read(self) -> list[Draft]:
+        """Drafts of every statement of the document, in text order."""
+        self.speakers.observe_people()
+        for sent in self.analysis.doc.sents:
+            if self.analysis.role_at(sent.start_char) == "boilerplate" or not sent.text.strip():
+                continue
+            self.speakers.observe(sent)
+            drafts = self._sentence(sent)
+            drafts += self._context(sent, drafts)
+            for d in drafts:
+                if d.speaker is not None and not d.speaker.pronoun:
+                    head = d.speaker.span.root
+                    self.speakers.remember(d.speaker.span, head, d.speaker.entity, speaker=True)
+            self.drafts += drafts
+            self._prev = (sent, drafts)
+        return sorted(self.drafts, key=lambda d: (d.start, d.end))
+
+    # --- one sentence -----------------------------------------------------------------
+    def _usable(self, cue: CueMatch) -> bool:
+        """Cues inside a quote belong to the quoted speaker, unless the quote is the cue
+        itself (ont « condamné »)."""
+        q = self.quotes.around(cue.token.idx)
+        if q is None:
+            return True
+        return cue.kind == "verb" and q.inner_start >= cue.start - 1 and q.inner_end <= cue.end + 1
+
+    def _sentence(self, sent: SpacySpan) -> list[Draft]:
+        cues = [c for c in find_cues(sent, self.lex) if self._usable(c)]
+        drafts: list[Draft] = []
+        for cue in cues:
+            if cue.kind == "verb":
+                drafts += self.finder.verb(cue, sent, cues)
+            elif cue.kind == "prep":
+                drafts += self.finder.preposition(cue, sent)
+            else:
+                drafts += self.finder.relative(cue, sent)
+        return self._nested_away(drafts)
+
+    @staticmethod
+    def _source_region(d: Draft) -> tuple[int, int] | None:
+        if d.speaker is None or d.speaker.pronoun:
+            return None
+        root = d.speaker.span.root
+        lo = min(root.left_edge.idx, d.cue.start if d.cue and d.cue.kind != "verb" else root.left_edge.idx)
+        return lo, root.right_edge.idx + len(root.right_edge.text)
+
+    def _nested_away(self, drafts: list[Draft]) -> list[Draft]:
+        """Drop cues that are nested speech: inside another statement's source or content.
+        A prepositional cue whose content holds a verb cue gives way to it."""
+        regions = [(d, self._source_region(d)) for d in drafts]
+        alive = [d for d in drafts if not any(
+            o is not d and o.cue is not d.cue and r and d.cue and r[0] <= d.cue.start < r[1] for o, r in regions)]
+        verbs = sorted([d for d in alive if d.cue and d.cue.kind == "verb"], key=lambda d: d.start - d.end)
+        kept: list[Draft] = []
+        for d in verbs:
+            if not any(k.cue is not d.cue and k.start <= d.cue.start < k.end for k in kept):
+                kept.append(d)
+        for d in alive:
+            if d.cue is None or d.cue.kind == "verb":
+                continue
+            inside = any(k.start <= d.cue.start < k.end for k in kept)
+            holds = any(d.start <= k.cue.start < d.end for k in kept)
+            if not inside and not holds:
+                kept.append(d)
+        return kept
+
+    # --- quotes attributed by context --------------------------------------------------
+    def _context(self, sent: SpacySpan, drafts: list[Draft]) -> list[Draft]:
+        """Quote-only sentences: the speaker introduced before ("X a déclaré :", the last
+        statement, or the subject of the sentence before)."""
+        qs = self.quotes.within(sent.start_char, sent.end_char + 1)
+        around = self.quotes.around(sent.start_char)
+        if around is not None and around not in qs:
+            qs = [around, *qs]
+        out: list[Draft] = []
+        for q in qs:
+            if any(d.start < q.inner_end and q.inner_start < d.end for d in drafts):
+                continue
+            if not self._quote_only(sent, q) or self._heading(q):
+                continue
+            speaker = self._context_speaker(sent)
+            if speaker is None:
+                continue
+            out.append(Draft(None, q.inner_start, q.inner_end, "direct", speaker, sent, confidence=0.5))
+        return out
+
+    def _quote_only(self, sent: SpacySpan, q) -> bool:
+        outside = self.text[sent.start_char: max(sent.start_char, q.start)] + self.text[q.end: sent.end_char]
+        return not any(ch.isalnum() for ch in outside)
+
+    def _heading(self, q) -> bool:
+        """A quoted intertitle: a whole paragraph, short, without final punctuation."""
+        for p in self.analysis.paragraphs:
+            if p.start <= q.start < p.end:
+                whole = not self.text[p.start:q.start].strip() and not self.text[q.end:p.end].strip()
+                words = self.text[q.inner_start:q.inner_end].split()
+                return whole and len(words) <= HEADING_MAX_WORDS and \
+                    self.text[q.inner_end - 1] not in FINAL_PUNCT
+        return False
+
+    def _context_speaker(self, sent: SpacySpan) -> Mention | None:
+        if self._prev is None:
+            return None
+        prev, prev_drafts = self._prev
+        if not self._near(prev, sent):
+            return None
+        with_speaker = [d for d in prev_drafts if d.speaker is not None]
+        if with_speaker:
+            return with_speaker[-1].speaker
+        subj = self._main_subject(prev)
+        if subj is not None:
+            return self.speakers.mention(subj)
+        return None
+
+    def _near(self, prev: SpacySpan, sent: SpacySpan) -> bool:
+        """The sentence before is in the same paragraph or ends the paragraph before."""
+        between = self.text[prev.end_char: sent.start_char]
+        return between.count("\n\n") <= 1
+
+    def _main_subject(self, sent: SpacySpan):
+        root = sent.root
+        for child in root.children:
+            if child.dep_ == "nsubj" and not self.quotes.around(child.idx) and (
+                    child.pos_ == "PROPN" or child.lemma_.lower() in self.lex.source_nouns
+                    or child.text.lower() in self.lex.pronouns):
+                return child
+        return None
+
+
+# --- from drafts to statements ----------------------------------------------------------
+def _speaker(draft: Draft) -> Speaker | None:
+    m = draft.speaker
+    if m is None:
+        return None
+    return Speaker(text=m.span.text, start=m.span.start_char, end=m.span.end_char,
+                   description=None if m.pronoun else m.span.text)
+
+
+def _date(analysis: Analysis, draft: Draft):
+    if date_ref_for is None:
+        return None
+    sent = draft.sentence
+    return date_ref_for(analysis, sent.start_char, sent.end_char)
+
+
+def _content(text: str, start: int, end: int) -> Span:
+    if end - start > MAX_CONTENT:
+        cut = text.rfind(" ", start, start + MAX_CONTENT)
+        end = cut if cut > start else start + MAX_CONTENT
+    return Span(text[start:end], start, end)
+
+
+def build(analysis: Analysis, drafts: list[Draft], lex: Lexicon) -> list[Statement]:
+    """Statements numbered s1, s2 ... in text order, with acts, addressees and dates."""
+    text = analysis.text
+    out: list[Statement] = []
+    speakers: dict[str, Entity] = {}
+    refs: list[tuple[ActorRef, Entity]] = []
+    for i, d in enumerate(drafts, 1):
+        act, deciding, confidence = classify_act(d, lex)
+        cue = d.cue
+        st = Statement(
+            id=f"s{i}", kind=d.kind,  # type: ignore[arg-type]
+            content=_content(text, d.start, d.end), speaker=_speaker(d),
+            cue=Cue(text[cue.start:cue.end], cue.lemma, cue.start, cue.end) if cue else None,
+            act=act, date=_date(analysis, d), confidence=round(confidence, 2))  # type: ignore[arg-type]
+        if d.speaker is not None and d.speaker.entity is not None:
+            speakers[st.id] = d.speaker.entity
+        verb = deciding if deciding is not None else (cue.token if cue and cue.kind == "verb" else None)
+        allowed = cue is None or cue.entry is None or cue.entry.addressee
+        for text_, entity in addressees(analysis, verb, act, lex) if allowed else []:
+            ref = ActorRef(entity=None, text=text_)
+            st.addressees.append(ref)
+            if entity is not None:
+                refs.append((ref, entity))
+        out.append(st)
+    analysis.scratch["statement_speakers"] = speakers
+    analysis.scratch.setdefault("finalise", []).append(lambda: _finalise(out, speakers, refs))
+    return out
+
+
+def _finalise(statements: list[Statement], speakers: dict[str, Entity],
+              refs: list[tuple[ActorRef, Entity]]) -> None:
+    """Copy entity ids and attributes into speakers and addressees."""
+    for st in statements:
+        entity = speakers.get(st.id)
+        if entity is None or st.speaker is None:
+            continue
+        sp = st.speaker
+        sp.entity = entity.id or None
+        sp.name = entity.name
+        sp.description = entity.description or sp.description
+        sp.country, sp.sector = entity.country, entity.sector
+        sp.anonymous = bool(getattr(entity, "anonymous", False))
+    for ref, entity in refs:
+        ref.entity = entity.id or None
+        ref.country, ref.sector = entity.country, entity.sector
+
+
+@extractor("statements", after=("entities", "times"))
+def extract_statements(analysis: Analysis) -> None:
+    """Fill ``analysis.statements`` (GUIDELINES section 1)."""
+    lex = lexicon(analysis.language)
+    if not lex.verbs:
+        return
+    drafts = StatementReader(analysis, lex).read()
+    analysis.statements = build(analysis, drafts, lex)

@@ -1,0 +1,1 @@
+"""Reported speech: quotes, cues, speakers, contents and speech acts (used by the statements extractor)."""

@@ -1,0 +1,176 @@
+"""Cues of reported speech in a sentence: speech verbs, "selon X", "selon lesquelles".
+
+A cue is found by its lemma in the resource (a dict lookup per verb token), then checked
+against its reflexive clitic and fixed words ("mettre en garde"), its required preposition
+("appeler à"), negation and voice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from vigie.speech.lexicon import CueEntry, Lexicon, Preposition
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+CLITICS = {"se", "s'", "me", "m'", "te", "t'", "en", "y", "le", "la", "les", "l'", "lui",
+           "leur", "nous", "vous"}
+REFLEXIVE = {"se", "s'", "me", "m'"}
+MAX_TAIL_GAP = 4  # words allowed between a verb and its fixed words ("mettons une fois encore en garde")
+
+
+def finite(verb: Token) -> bool:
+    """A conjugated verb: finite itself or with an auxiliary ("a déclaré")."""
+    return "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
+
+
+def low(token: Token) -> str:
+    """The token text lower-cased, with the typographic apostrophe made straight."""
+    return token.text.lower().replace("’", "'")
+
+
+@dataclass(slots=True)
+class CueMatch:
+    """A cue found in the text. ``kind`` is "verb", "prep" (selon X) or "relative"."""
+
+    kind: str
+    token: Token
+    act: str
+    lemma: str
+    tokens: list[Token] = field(default_factory=list)
+    entry: CueEntry | None = None
+    prep: Preposition | None = None
+    negated: bool = False
+    passive: bool = False
+    group_first: int | None = None  # first token of the verb group, clitics included
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in self.tokens)
+
+    @property
+    def end(self) -> int:
+        return max(t.idx + len(t.text) for t in self.tokens)
+
+    @property
+    def first(self) -> int:
+        """Index of the first token of the cue group."""
+        return min(t.i for t in self.tokens)
+
+    @property
+    def last(self) -> int:
+        return max(t.i for t in self.tokens)
+
+
+def _group_before(verb: Token, lex: Lexicon) -> list[Token]:
+    """Auxiliaries, clitics and negation right before ``verb`` ("ne s'est pas")."""
+    doc, out = verb.doc, []
+    i = verb.i - 1
+    while i >= verb.sent.start:
+        t = doc[i]
+        word = low(t)
+        if t.pos_ == "AUX" or word in CLITICS or word in lex.negation_words or \
+                (t.pos_ == "ADV" and i >= verb.i - 2) or word.startswith("-"):
+            out.append(t)
+            i -= 1
+            continue
+        break
+    return out
+
+
+def _tail(verb: Token, tail: tuple[str, ...]) -> list[Token] | None:
+    """The tokens of the fixed words after ``verb``, or None when they are not there."""
+    doc, found = verb.doc, []
+    i, gap = verb.i + 1, 0
+    for word in tail:
+        while i < verb.sent.end and low(doc[i]) != word and doc[i].lemma_.lower() != word:
+            if doc[i].is_punct or doc[i].pos_ in ("VERB", "SCONJ") or gap >= MAX_TAIL_GAP:
+                return None
+            i, gap = i + 1, gap + 1
+        if i >= verb.sent.end:
+            return None
+        found.append(doc[i])
+        i += 1
+    return found
+
+
+def _negated(verb: Token, before: list[Token], lex: Lexicon) -> bool:
+    words = {low(t) for t in before}
+    after = verb.doc[verb.i + 1: min(verb.i + 3, verb.sent.end)]
+    words |= {low(t) for t in after}
+    return bool(words & lex.negation_particles) and bool(words & (lex.negation_words - lex.negation_particles))
+
+
+def _passive(verb: Token) -> bool:
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return True
+    has_aux = any(c.dep_.startswith("aux") for c in verb.children)
+    return (not has_aux and verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm")
+            and "Past" in verb.morph.get("Tense"))
+
+
+def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
+    """The cue ``verb`` is, if its lemma, clitics and fixed words match an entry."""
+    if verb.pos_ not in ("VERB", "AUX") and not (verb.pos_ in ("NOUN", "ADJ") and verb.dep_ == "ROOT"):
+        return None
+    entries = lex.cue_entries(verb.lemma_, verb.text)
+    if not entries:
+        return None
+    before = _group_before(verb, lex)
+    reflexive = any(low(t) in REFLEXIVE for t in before)
+    for entry in entries:
+        if entry.reflexive and not reflexive:
+            continue
+        if reflexive and not entry.reflexive and any(e.reflexive for e in entries):
+            continue
+        tail = _tail(verb, entry.tail) if entry.tail else []
+        if tail is None:
+            continue
+        group = [t for t in before if t.pos_ == "AUX" or low(t) in lex.negation_words
+                 or low(t) in REFLEXIVE]
+        return CueMatch("verb", verb, entry.act, entry.phrase, sorted([*group, verb, *tail]),
+                        entry=entry, negated=_negated(verb, before, lex), passive=_passive(verb),
+                        group_first=min([verb.i, *(t.i for t in before)]))
+    return None
+
+
+def _prep_at(sent: Span, i: int, prep: Preposition) -> list[Token] | None:
+    doc = sent.doc
+    words = prep.words
+    if len(words) == 1:
+        return [doc[i]] if low(doc[i]) == words[0] else None
+    # "d'après" may be one token or two ("d'" + "après")
+    if words[0].endswith("'") and low(doc[i]) == words[0] + words[1]:
+        return [doc[i]]
+    toks = []
+    for k, word in enumerate(words):
+        j = i + k
+        if j >= sent.end or low(doc[j]) != word:
+            return None
+        toks.append(doc[j])
+    return toks
+
+
+def find_cues(sent: Span, lex: Lexicon) -> list[CueMatch]:
+    """Every verb, prepositional and relative cue of ``sent``, in text order."""
+    out: list[CueMatch] = []
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and lex.is_cue_lemma(tok.lemma_, tok.text):
+            match = verb_cue(tok, lex)
+            if match:
+                out.append(match)
+            continue
+        for prep in lex.prepositions:
+            toks = _prep_at(sent, tok.i, prep)
+            if not toks:
+                continue
+            nxt = tok.doc[toks[-1].i + 1] if toks[-1].i + 1 < sent.end else None
+            if nxt is not None and (*prep.words, low(nxt)) in lex.relatives:
+                out.append(CueMatch("relative", tok, prep.act, " ".join(prep.words), [*toks, nxt],
+                                    prep=prep))
+            else:
+                out.append(CueMatch("prep", tok, prep.act, " ".join(prep.words), toks, prep=prep))
+            break
+    return out

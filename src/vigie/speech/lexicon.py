@@ -1,0 +1,172 @@
+"""The language knowledge of reported speech, read once per language from ``cues.toml``.
+
+Everything word-specific the statement extractor needs (cue verbs and their acts,
+prepositional cues, pronouns, source nouns, negation, evaluation words) comes from here,
+so the algorithm itself stays language-independent.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from vigie.resources import Resources
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    """One cue of the resource: a verb lemma with its reflexive clitic and fixed words."""
+
+    phrase: str
+    lemma: str
+    act: str
+    reflexive: bool = False
+    tail: tuple[str, ...] = ()
+    np: bool | str = "quoted"
+    needs: str | None = None
+    passive: bool = True
+    not_objects: frozenset[str] = frozenset()
+    addressee: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Preposition:
+    """A prepositional cue ("selon X"): its words, act and how strict its source must be."""
+
+    words: tuple[str, ...]
+    act: str
+    strict: bool = False
+    initial: bool = False
+
+
+@dataclass(eq=False)
+class Lexicon:
+    """The parsed ``cues`` resource of one language."""
+
+    verbs: dict[str, list[CueEntry]] = field(default_factory=dict)
+    lemma_aliases: dict[str, str] = field(default_factory=dict)
+    negation_words: frozenset[str] = frozenset()
+    negation_particles: frozenset[str] = frozenset()
+    negated_acts: dict[str, str] = field(default_factory=dict)
+    prepositions: list[Preposition] = field(default_factory=list)
+    relatives: list[tuple[str, ...]] = field(default_factory=list)
+    not_sources: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
+    pronouns: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    impersonal: frozenset[str] = frozenset()
+    dative: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
+    complementisers: frozenset[str] = frozenset()
+    subject_control: frozenset[str] = frozenset()
+    object_control: frozenset[str] = frozenset()
+    speaker_stop: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
+    false_words: frozenset[str] = frozenset()
+    qualifying_cues: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
+
+    inflection: tuple[tuple[str, str], ...] = ()
+
+    def cue_lemma(self, lemma: str, form: str = "") -> str | None:
+        """The cue verb a token is, from its lemma, or from its form when the model left it
+        unlemmatised; None when it is no cue."""
+        lemma = lemma.lower()
+        lemma = self.lemma_aliases.get(lemma, lemma)
+        if lemma in self.verbs:
+            return lemma
+        return self._from_form(form.lower().replace("’", "'")) if form else None
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Lexicon per language, kept for the process
+    def _from_form(self, form: str) -> str | None:
+        for suffix, ending in self.inflection:
+            if form.endswith(suffix):
+                candidate = form[: len(form) - len(suffix)] + ending
+                if candidate in self.verbs:
+                    return candidate
+        return None
+
+    def cue_entries(self, lemma: str, form: str = "") -> list[CueEntry]:
+        """Cue entries of the verb ``lemma`` (or of ``form`` when the lemma is wrong)."""
+        found = self.cue_lemma(lemma, form)
+        return self.verbs[found] if found else []
+
+    def is_cue_lemma(self, lemma: str, form: str = "") -> bool:
+        return self.cue_lemma(lemma, form) is not None
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+def _entry(phrase: str, value: Any, reflexive_words: tuple[str, ...]) -> CueEntry:
+    spec = value if isinstance(value, dict) else {"act": value}
+    words = phrase.replace("’", "'").split()
+    reflexive = False
+    if words[0] in reflexive_words:
+        reflexive, words = True, words[1:]
+    elif words[0].startswith("s'"):
+        reflexive, words = True, [words[0][2:], *words[1:]]
+    if reflexive and len(words) > 1 and words[0] in ("en", "y"):  # "s'en prendre"
+        words = words[1:]
+    lemma, tail = words[0], tuple(words[1:])
+    act = spec["act"]
+    return CueEntry(phrase=phrase, lemma=lemma, act=act, reflexive=reflexive, tail=tail,
+                    np=spec.get("np", "quoted" if act == "ASSERT" else True),
+                    needs=spec.get("needs"), passive=spec.get("passive", True),
+                    not_objects=frozenset(spec.get("not_objects", ())),
+                    addressee=spec.get("addressee", True))
+
+
+def _split(words: str) -> tuple[str, ...]:
+    """Words as the tokenizer cuts them: "d'après lequel" -> ("d'", "après", "lequel")."""
+    return tuple(w for w in re.split(r"(?<=')|\s+", words.replace("’", "'")) if w)
+
+
+def _words(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower().replace("’", "'") for v in values or ())
+
+
+@functools.cache
+def lexicon(language: str) -> Lexicon:
+    """The :class:`Lexicon` of ``language`` (empty when it has no ``cues.toml``)."""
+    data = Resources.for_language(language).get("cues")
+    lex = Lexicon()
+    reflexive_words = ("se",)
+    for phrase, value in data.get("verbs", {}).items():
+        entry = _entry(phrase, value, reflexive_words)
+        lex.verbs.setdefault(entry.lemma, []).append(entry)
+    for entries in lex.verbs.values():  # longest phrases first: "mettre en garde" before "mettre"
+        entries.sort(key=lambda e: (-len(e.tail), not e.reflexive))
+    lex.lemma_aliases = {k.lower(): v for k, v in data.get("lemma_aliases", {}).items()}
+    neg = data.get("negation", {})
+    lex.negation_words = _words(neg.get("words"))
+    lex.negation_particles = _words(neg.get("particles"))
+    lex.negated_acts = dict(neg.get("acts", {}))
+    for words, spec in data.get("prepositions", {}).items():
+        lex.prepositions.append(Preposition(_split(words), spec["act"],
+                                            spec.get("strict", False), spec.get("initial", False)))
+    lex.relatives = [_split(w) for w in data.get("relatives", {}).get("words", [])]
+    lex.not_sources = _words(data.get("not_sources", {}).get("nouns"))
+    lex.source_nouns = _words(data.get("sources", {}).get("nouns"))
+    pron = data.get("pronouns", {})
+    for word, spec in pron.items():
+        if isinstance(spec, dict):
+            lex.pronouns[word.replace("’", "'")] = (spec.get("gender"), spec.get("number"))
+    lex.impersonal = _words(pron.get("impersonal"))
+    lex.dative = _words(pron.get("dative"))
+    lex.relative_pronouns = _words(pron.get("relative"))
+    lex.first_person = _words(pron.get("first_person"))
+    lex.complementisers = _words(data.get("complementisers", {}).get("words"))
+    heads = data.get("infinitive_heads", {})
+    lex.subject_control = _words(heads.get("subject"))
+    lex.object_control = _words(heads.get("object"))
+    lex.speaker_stop = _words(data.get("speaker_stop", {}).get("words"))
+    ev = data.get("evaluation", {})
+    lex.claim_nouns = _words(ev.get("claim_nouns"))
+    lex.false_words = _words(ev.get("false_adjectives"))
+    lex.qualifying_cues = _words(ev.get("qualifying_cues"))
+    lex.future_auxiliaries = _words(data.get("future", {}).get("auxiliaries"))
+    lex.inflection = tuple((a, b) for a, b in data.get("inflection", {}).get("suffixes", []))
+    return lex

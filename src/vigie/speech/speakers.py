@@ -1,0 +1,265 @@
+"""Speakers: the noun phrase that says something, and the entity it refers to.
+
+Finds the subject of a cue (preverbal, inverted, clitic ``-t-il``, passive agent, the
+subject of the verb a participle or infinitive depends on, the antecedent of ``qui``), cuts
+it to a clean mention, and resolves it: pronouns to the last compatible speaker or subject
+(gender and number), definite descriptions ("le responsable") to the earlier mention whose
+words they repeat, everything else through ``analysis.entities.resolve``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from vigie.speech.cues import low
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from vigie.analysis import Analysis
+    from vigie.schema import Entity
+    from vigie.speech.lexicon import Lexicon
+    from vigie.speech.quotes import QuoteIndex
+
+NP_KEEP = {"det", "amod", "nmod", "appos", "flat", "flat:name", "flat:foreign", "fixed",
+           "compound", "case", "nummod", "conj", "cc", "punct", "advmod", "dep"}
+CLAUSAL = {"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp"}
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+CONTENT_WORD_POS = {"NOUN", "PROPN", "ADJ"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A speaker as found: its words in the sentence and the entity they refer to."""
+
+    span: Span
+    entity: Entity | None
+    pronoun: bool = False
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An earlier noun phrase a pronoun or description may refer back to."""
+
+    start: int
+    entity: Entity | None
+    text: str
+    words: frozenset[str]
+    gender: str | None
+    number: str | None
+    speaker: bool
+
+
+def _morph(token: Token, key: str) -> str | None:
+    values = token.morph.get(key)
+    return values[0] if values else None
+
+
+def noun_phrase(head: Token, lex: Lexicon, *, inverted: bool = False) -> Span:
+    """The mention a speaker head stands for: determiners, adjectives, complements and
+    apposed names, without relative or participial clauses; an inverted subject also stops
+    at the adverbial phrases that follow it ("un responsable *dans les médias*")."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in CLAUSAL or child.dep_ not in NP_KEEP or child.pos_ in ("VERB", "AUX"):
+                continue
+            if tok is head and inverted and child.dep_ == "nmod" and child.i > head.i:
+                case = next((c for c in child.children if c.dep_ == "case"), None)
+                if case is not None and low(case) in lex.speaker_stop:
+                    continue
+            keep.add(child.i)
+            stack.append(child)
+    lo = hi = head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    doc = head.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in ("cc", "case", "fixed", "mark")):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")):
+        hi -= 1
+    return doc[lo: hi + 1]
+
+
+def content_words(span: Span) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in span if t.pos_ in CONTENT_WORD_POS)
+
+
+def np_gender_number(span: Span, head: Token) -> tuple[str | None, str | None]:
+    number = _morph(head, "Number")
+    if any(t.dep_ == "conj" and t.head is head for t in span):
+        number = "Plur"
+    return _morph(head, "Gender"), number
+
+
+class Speakers:
+    """Resolves speaker heads of one document, remembering earlier referents."""
+
+    def __init__(self, analysis: Analysis, lex: Lexicon, quotes: QuoteIndex) -> None:
+        self.analysis = analysis
+        self.lex = lex
+        self.quotes = quotes
+        self.candidates: list[Candidate] = []
+
+    # --- which token is the speaker -------------------------------------------------
+    def subject(self, verb: Token) -> Token | None:
+        """The subject of ``verb``: a nominal or pronominal nsubj, clitic ``-t-il``, or the
+        antecedent of a relative ``qui``; None when it has none of its own."""
+        for child in verb.children:
+            if child.dep_ not in SUBJECT_DEPS:
+                continue
+            if child.i < verb.i and any(t.text == ":" for t in verb.doc[child.i: verb.i]):
+                return self._after_colon(verb)  # "Le dernier: Le président a annoncé"
+            word = low(child)
+            if word in self.lex.dative or word == "-t":
+                continue
+            if self.quotes.around(child.idx) and not self.quotes.around(verb.idx):
+                continue
+            if word in self.lex.relative_pronouns and verb.dep_ == "acl:relcl":
+                return verb.head
+            return child
+        for tok in verb.doc[verb.i + 1: min(verb.i + 3, verb.sent.end)]:
+            if low(tok) in self.lex.pronouns and low(tok).startswith("-"):
+                return tok
+        # "a-t-il dit": the clitic sits between the auxiliary and the verb
+        for tok in verb.doc[max(verb.i - 3, verb.sent.start): verb.i]:
+            if low(tok).startswith("-") and (low(tok) in self.lex.pronouns or low(tok) in self.lex.impersonal):
+                return tok
+        return None
+
+    @staticmethod
+    def _after_colon(verb: Token) -> Token | None:
+        doc = verb.doc
+        colon = max(t.i for t in doc[verb.sent.start: verb.i] if t.text == ":")
+        for tok in doc[colon + 1: verb.i]:
+            if tok.pos_ in ("NOUN", "PROPN"):
+                while colon < tok.head.i < verb.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.head is not tok:
+                    tok = tok.head
+                return tok
+        return None
+
+    def inverted(self, verb: Token, after: int) -> Token | None:
+        """The subject placed after a verb in an incise ("a déclaré jeudi un responsable")."""
+        for child in verb.children:
+            if child.i <= after or self.quotes.around(child.idx):
+                continue
+            if child.dep_ in ("nsubj", "obj", "nsubj:pass", "obl:arg", "appos", "conj") and \
+                    child.pos_ in ("NOUN", "PROPN", "PRON", "X"):
+                if low(child) in self.lex.dative:
+                    continue
+                return child
+        return None
+
+    def agent(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and any(
+                    low(c) == "par" for c in child.children if c.dep_ == "case")):
+                return child
+        return None
+
+    def controller(self, verb: Token) -> Token | None:
+        """Who says what an infinitive or participle cue says: the subject (or, after
+        "convaincre", the object) of the verb it depends on."""
+        head = verb.head
+        seen = 0
+        while head is not verb and seen < 4:
+            seen += 1
+            if head.pos_ not in ("VERB", "AUX"):
+                return None
+            lemma = head.lemma_.lower()
+            if "Inf" in verb.morph.get("VerbForm") and lemma in self.lex.object_control:
+                return next((c for c in head.children if c.dep_ in ("obj", "iobj")), None)
+            subj = self.subject(head)
+            if subj is not None:
+                return subj
+            after = self.inverted(head, head.i)
+            if after is not None and head.i > 0 and head.doc[head.i - 1].text in (",", "»", "”", '"'):
+                return after
+            if head.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "parataxis") or head.head is head:
+                return None
+            verb, head = head, head.head
+        return None
+
+    # --- what the speaker refers to -------------------------------------------------
+    def mention(self, head: Token, *, inverted: bool = False) -> Mention | None:
+        """The speaker mention headed by ``head``, resolved to an entity."""
+        word = low(head)
+        if self.quotes.around(head.idx):  # words inside a quote are the quoted speaker's
+            return None
+        if word in self.lex.impersonal or (head.pos_ == "PRON" and word not in self.lex.pronouns):
+            return None
+        if word in self.lex.pronouns:
+            span = head.doc[head.i: head.i + 1]
+            gender, number = self.lex.pronouns[word]
+            return Mention(span, self.antecedent(head.idx, gender, number), pronoun=True)
+        span = noun_phrase(head, self.lex, inverted=inverted)
+        entity = self.described(span, head) or self.analysis.entities.resolve(span)
+        return Mention(span, entity)
+
+    def described(self, span: Span, head: Token) -> Entity | None:
+        """For a definite description without a name ("le responsable"), the entity of the
+        latest earlier mention that contains all its words."""
+        if any(t.pos_ == "PROPN" for t in span) or head.pos_ != "NOUN":
+            return None
+        first = span[0]
+        if "Def" not in first.morph.get("Definite") and "Yes" not in first.morph.get("Poss") \
+                and "Dem" not in first.morph.get("PronType"):
+            return None
+        words = content_words(span)
+        for cand in reversed(self.candidates):
+            if cand.start < span.start_char and cand.entity is not None and words <= cand.words \
+                    and cand.words != words:
+                return cand.entity
+        return None
+
+    def antecedent(self, offset: int, gender: str | None, number: str | None) -> Entity | None:
+        """The latest earlier candidate compatible in gender and number."""
+        for cand in reversed(self.candidates):
+            if cand.start >= offset or cand.entity is None:
+                continue
+            if gender and cand.gender and gender != cand.gender:
+                continue
+            if number and cand.number and number != cand.number:
+                continue
+            return cand.entity
+        return None
+
+    def remember(self, span: Span, head: Token, entity: Entity | None, *, speaker: bool) -> None:
+        """Record a referent for later pronouns and descriptions."""
+        if entity is None:
+            return
+        gender, number = np_gender_number(span, head)
+        if head.pos_ == "PROPN":
+            gender = None  # names carry no reliable gender in the model
+        if low(head) in self.lex.pronouns:
+            gender, number = self.lex.pronouns[low(head)]
+        bisect.insort(self.candidates, Candidate(span.start_char, entity, span.text,
+                                                 content_words(span), gender, number, speaker),
+                      key=lambda c: c.start)
+
+    def observe(self, sent: Span) -> None:
+        """Remember the subjects of a sentence (outside quotes) as referents."""
+        for tok in sent:
+            if tok.dep_ not in SUBJECT_DEPS or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if self.quotes.around(tok.idx):
+                continue
+            span = noun_phrase(tok, self.lex)
+            entity = self.described(span, tok) or self.analysis.entities.at(span.start_char, span.end_char)
+            self.remember(span, tok, entity, speaker=False)
+        self.candidates.sort(key=lambda c: c.start)
+
+    def observe_people(self) -> None:
+        """Every mention of a person as a referent (names have no gender: any pronoun fits)."""
+        for entity in self.analysis.entities.entities:
+            if entity.type != "PERSON":
+                continue
+            for m in entity.mentions:
+                self.candidates.append(Candidate(m.start, entity, m.text, frozenset(), None, "Sing", False))
+        self.candidates.sort(key=lambda c: c.start)
