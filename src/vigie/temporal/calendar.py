@@ -77,6 +77,14 @@ def month_day_year(ref: dt.date, month: int, day: int | None, mode: str) -> int:
     return min(candidates, key=distance)
 
 
+def year_of_weekday(ref: dt.date, month: int, day: int, weekday: int) -> int | None:
+    """The year, next to the reference, in which ``day``/``month`` falls on ``weekday``
+    ("mardi 3 juillet"); None when no close year fits."""
+    fits = [y for y in (ref.year, ref.year - 1, ref.year + 1)
+            if (d := valid_date(y, month, day)) and d.isoweekday() == weekday]
+    return min(fits, key=lambda y: abs(y - ref.year)) if fits else None
+
+
 def iso_week(day: dt.date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"

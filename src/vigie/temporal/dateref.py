@@ -69,14 +69,17 @@ def _sentence_bounds(analysis: Analysis, start: int, end: int) -> tuple[int, int
 
 
 def _main_verbs(analysis: Analysis, start: int, end: int) -> set[int]:
-    """Token indices of the sentence roots around the span and of verbs inside it."""
+    """Token indices of the verbs a date should hang on: the roots of the sentences around
+    the span, and the verbs inside the span when it is only part of its sentence."""
     doc = analysis.doc
     span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
     if span is None:
         return set()
-    roots = {span[0].sent.root.i, span[-1].sent.root.i}
-    roots |= {t.i for t in span if t.pos_ in ("VERB", "AUX")}
-    return roots
+    first, last = span[0].sent, span[-1].sent
+    mains = {first.root.i, last.root.i}
+    if span.start > first.start or span.end < last.end:
+        mains |= {t.i for t in span if t.pos_ in ("VERB", "AUX")}
+    return mains
 
 
 def _governor(analysis: Analysis, time: Time) -> int | None:
@@ -117,12 +120,12 @@ def date_ref_for(analysis: Analysis, start: int, end: int) -> DateRef | None:
         return None
     mains = _main_verbs(analysis, start, end) if analysis.doc is not None else set()
 
-    def rank(t: Time) -> tuple[int, int]:
+    def rank(t: Time) -> tuple[int, int, int]:
         inside = start <= t.start and t.end <= end
         attached = bool(mains) and _governor(analysis, t) in mains
         gap = 0 if t.start < end and t.end > start else min(abs(t.start - end),
                                                               abs(start - t.end))
-        return (0 if inside or attached else 1, gap)
+        return (0 if attached else 1, 0 if inside else 1, gap)
 
     best = min(candidates, key=rank)
     return to_date_ref(best, _range_text(analysis, best))

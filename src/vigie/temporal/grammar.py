@@ -36,6 +36,7 @@ class Rule:
     type: str
     regex: Any
     lexicon_of: dict[str, str]  # group name -> lexicon it was built from
+    value: str | None = None    # a fixed value, for rules that name one
 
 
 @dataclass
@@ -160,7 +161,7 @@ def grammar_for(language: str) -> Grammar | None:
     for spec in data.get("rule", []):
         compiled = _compile(expander, spec["pattern"])
         rules.append(Rule(spec["id"], spec["resolve"], spec.get("type", "DATE"), compiled,
-                          dict(expander.lexicon_of)))
+                          dict(expander.lexicon_of), spec.get("value")))
     excludes = [_compile(expander, spec["pattern"]) for spec in data.get("exclude", [])]
     tense = data.get("tense", {})
     triggers = data.get("triggers", {})

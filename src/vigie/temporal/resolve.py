@@ -133,6 +133,8 @@ def calendar(m: Match, ctx: Context) -> Resolved | None:
     if year is None and ref is None:
         prefix = "XXXX"
     else:
+        if year is None and day is not None and m.lex("weekday"):
+            year = cal.year_of_weekday(ref, month, day, m.lex("weekday"))
         if year is None:
             mode = _mode_for(m, ctx, day is None)
             year = ref.year if mode == "same" else cal.month_day_year(ref, month, day, mode)
@@ -192,7 +194,8 @@ def anaphor(m: Match, ctx: Context) -> Resolved | None:
 @resolver("part")
 def part(m: Match, ctx: Context) -> Resolved | None:
     """"ce soir" (today), "la nuit", "le matin même" (the day last mentioned)."""
-    deictic = m.folded.startswith("ce")
+    # "ce soir" is today's; "cette journée", like "la nuit", is the day being told
+    deictic = m.folded.startswith("ce") and m.lex("part") != "DT"
     base = ctx.published if deictic else (ctx.anchor or ctx.published)
     if base is None:
         return Resolved("TIME", "PRESENT_REF") if deictic else None
@@ -501,6 +504,12 @@ def school(m: Match, ctx: Context) -> Resolved | None:
         elif mode == cal.FUTURE and ctx.published.month > 9:
             year += 1
     return Resolved("DATE", f"{year:04d}-09")
+
+
+@resolver("ref_value")
+def ref_value(m: Match, ctx: Context) -> Resolved | None:
+    """The fixed value and type the rule names ("le prochain sommet": FUTURE_REF)."""
+    return Resolved(m.rule.type, m.rule.value) if m.rule.value else None
 
 
 @resolver("ref")
