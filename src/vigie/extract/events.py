@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from vigie.extract.events_actors import Actors, Participant
 from vigie.extract.events_arguments import ArgumentFinder, Arguments
 from vigie.extract.events_merge import Candidate, merge
-from vigie.extract.events_modality import modality_of
+from vigie.extract.events_modality import UNREALISED, modality_of
 from vigie.extract.events_triggers import SYMMETRIC_TYPES, Hit, find_triggers, lexicon
-from vigie.extract.events_verbal import evidence_sentence, statement_event
+from vigie.extract.events_verbal import evidence_sentence, speaker_participant, statement_event
 from vigie.registry import extractor
 from vigie.schema import ActorRef, Event, Location, Span
 
@@ -43,7 +43,8 @@ def extract_events(analysis: Analysis) -> None:
     lex = lexicon(analysis.language)
     a = lex.arguments
     actors = Actors(analysis, a.get("pronouns", frozenset()), a.get("relatives", frozenset()),
-                    a.get("genitive_case", frozenset()))
+                    a.get("genitive_case", frozenset()), a.get("between_case", frozenset()))
+    actors.speaker_at = lambda offset: _speaker_at(analysis, offset)
     finder = ArgumentFinder(actors, lex)
     candidates: list[Candidate] = []
     owned_cues: list[tuple[int, int]] = []
@@ -74,9 +75,41 @@ def _from_statement(analysis: Analysis, st: Statement) -> Candidate | None:
     if made is None:
         return None
     event, actor, recipients = made
+    cue = _cue_token(analysis, st)
+    if cue is not None:
+        modality = modality_of(cue, None, analysis.language)
+        if modality == UNREALISED:
+            return None
+        event.modality = modality  # type: ignore[assignment]
+    if event.date is None:
+        event.date = _earlier_date(analysis, st, actor)
     event.actors = [_ref(actor)]
     event.recipients = [_ref(p) for p in recipients]
-    return Candidate(event, [actor], recipients)
+    return Candidate(event, [actor], recipients, statement_cue=event.trigger)
+
+
+def _cue_token(analysis: Analysis, st: Statement) -> Token | None:
+    """The verb of a statement's cue ("a accusé" -> "accusé"), if it has one."""
+    if st.cue is None:
+        return None
+    span = analysis.doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    verbs = [t for t in span or () if t.pos_ == "VERB"]
+    return verbs[-1] if verbs else None
+
+
+def _earlier_date(analysis: Analysis, st: Statement, actor: Participant) -> DateRef | None:
+    """The date of an earlier statement of the same speaker in the same paragraph: "a déclaré
+    jeudi un responsable ... Le responsable a accusé ..." are one utterance of that day."""
+    para = next((p for p in analysis.paragraphs if p.start <= st.content.start < p.end), None)
+    if para is None or actor.entity is None:
+        return None
+    for other in reversed(analysis.statements):
+        if other is st or other.date is None or not (para.start <= other.content.start < st.content.start):
+            continue
+        if speaker_participant(analysis, other) is not None and \
+                speaker_participant(analysis, other).entity is actor.entity:
+            return other.date
+    return None
 
 
 def _keep(hit: Hit, args: Arguments) -> bool:
@@ -108,36 +141,58 @@ def _statement_at(analysis: Analysis, offset: int) -> Statement | None:
     return None
 
 
-def _date(analysis: Analysis, start: int, end: int) -> DateRef | None:
+def _speaker_at(analysis: Analysis, offset: int) -> Participant | None:
+    """The speaker of the statement whose content holds ``offset`` ("nous" in a quote)."""
+    st = _statement_at(analysis, offset)
+    return speaker_participant(analysis, st) if st is not None else None
+
+
+def _date(analysis: Analysis, start: int, end: int, statement: Statement | None = None) -> DateRef | None:
+    """The date of the clause; inside a quotation, only a date the quotation itself gives
+    (the date of the saying is not the date of what is said)."""
     if date_ref_for is None or not analysis.times:
         return None
-    return date_ref_for(analysis, start, end)
+    ref = date_ref_for(analysis, start, end)
+    if ref is not None and statement is not None:
+        content = statement.content
+        if analysis.text.find(ref.text, content.start, content.end) < 0:
+            return None
+    return ref
 
 
 def _split(hit: Hit, args: Arguments) -> list[Arguments]:
     """One event per actor when coordinated actors are distinct named bodies ("le PS et
     LREM ont condamné ..."); coalitions of states and symmetric events stay whole."""
     named = [p for p in args.actors if p.entity is not None and p.entity.type in NAMED_TYPES]
-    if hit.group.type in SYMMETRIC_TYPES or len(named) < 2 or len(named) != len(args.actors):
+    reciprocal = {p.key for p in args.recipients} == {p.key for p in args.actors}
+    if hit.group.type in SYMMETRIC_TYPES or reciprocal or len(named) < 2 or len(named) != len(args.actors):
         return [args]
-    return [Arguments([p], args.recipients, args.place, args.support) for p in named]
+    return [Arguments([p], args.recipients, args.place, args.support) for p in named if p.code]
 
 
 def _from_trigger(analysis: Analysis, hit: Hit, finder: ArgumentFinder) -> list[Candidate]:
     args = finder.find(hit)
     if not _keep(hit, args):
         return []
-    return [_candidate(analysis, hit, a) for a in _split(hit, args)]
+    made = (_candidate(analysis, hit, a) for a in _split(hit, args))
+    return [c for c in made if c is not None]
 
 
-def _candidate(analysis: Analysis, hit: Hit, args: Arguments) -> Candidate:
+def _in_denial(statement: Statement | None) -> bool:
+    """The event is the denied claim: the content of an indirect or mixed denial (a direct
+    quote holds more than the denied claim)."""
+    return statement is not None and statement.act == "DENY" and statement.kind != "direct"
+
+
+def _candidate(analysis: Analysis, hit: Hit, args: Arguments) -> Candidate | None:
     doc = analysis.doc
     span = doc[hit.start:hit.end]
     trigger = Span(span.text, span.start_char, span.end_char)
     statement = _statement_at(analysis, trigger.start)
     clause = _clause(hit, args)
-    modality = modality_of(hit.head, clause, analysis.language,
-                           in_denial=statement is not None and statement.act == "DENY")
+    modality = modality_of(hit.head, clause, analysis.language, in_denial=_in_denial(statement))
+    if modality == UNREALISED:
+        return None
     lo = min(trigger.start, clause.idx if clause is not None else trigger.start)
     hi = max(trigger.end, clause.idx + len(clause) if clause is not None else trigger.end)
     group = hit.group
@@ -150,7 +205,7 @@ def _candidate(analysis: Analysis, hit: Hit, args: Arguments) -> Candidate:
         actors=[_ref(p) for p in args.actors], recipients=[_ref(p) for p in args.recipients],
         modality=modality,  # type: ignore[arg-type]
         attributed_to=statement.id if statement is not None else None,
-        date=_date(analysis, lo, hi), location=_location(args.place),
+        date=_date(analysis, lo, hi, statement), location=_location(args.place),
         confidence=round(max(0.1, min(0.95, confidence)), 3))
     return Candidate(event, args.actors, args.recipients,
                      place=args.place.entity if event.location is not None and args.place else None)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
     from vigie.analysis import Analysis
@@ -77,12 +79,15 @@ class Actors:
     """Resolve tokens to participants for one analysis."""
 
     def __init__(self, analysis: Analysis, pronouns: frozenset[str], relatives: frozenset[str],
-                 genitive_case: frozenset[str]) -> None:
+                 genitive_case: frozenset[str], between_case: frozenset[str] = frozenset()) -> None:
         self.analysis = analysis
         self.language = analysis.language
         self.pronouns = pronouns
         self.relatives = relatives
         self.genitive_case = genitive_case
+        self.between_case = between_case
+        # offset -> the speaker of the quotation holding it, for "nous" / "je" in quotes
+        self.speaker_at: Callable[[int], Participant | None] = lambda offset: None
         self.by_token: dict[int, tuple[Entity, str]] = {}
         doc = analysis.doc
         for entity in analysis.entities.entities:
@@ -97,13 +102,16 @@ class Actors:
                         self.by_token[tok.i] = (entity, m.text)
 
     # ------------------------------------------------------------------ lookups
-    def resolve(self, tok: Token, depth: int = 0) -> Participant | None:
-        """The participant a noun phrase head refers to, or None."""
+    def resolve(self, tok: Token, depth: int = 0, shallow: bool = False) -> Participant | None:
+        """The participant a noun phrase head refers to, or None; ``shallow`` does not look
+        into its genitive complements."""
         found = self.by_token.get(tok.i)
         if found is not None:
             return Participant(found[1], found[0])
         lower = tok.lower_
         if tok.pos_ == "PRON":
+            if tok.morph.get("Person") == ["1"]:
+                return self.speaker_at(tok.idx)
             if lower in self.relatives and tok.head.dep_ == "acl:relcl":
                 return self.resolve(tok.head.head, depth + 1) if depth < 3 else None
             if lower in self.pronouns:
@@ -114,26 +122,29 @@ class Actors:
             return Participant(tok.text, country=code) if code else None
         if depth >= 3:
             return None
-        return self._inside(tok, depth)
+        return self._inside(tok, depth, shallow)
 
-    def _inside(self, tok: Token, depth: int) -> Participant | None:
-        """Look inside a noun phrase: apposition, genitive complement, demonym adjective."""
+    def _inside(self, tok: Token, depth: int, shallow: bool = False) -> Participant | None:
+        """Look inside a noun phrase: apposition, genitive complement, demonym adjective. A
+        city or region inside it is a setting ("le camp de Soba"), not the referent."""
         children = list(tok.children)
         for c in children:
             if c.dep_ in ("appos", "flat:name", "flat:foreign", "nmod:appos"):
                 found = self.resolve(c, depth + 1)
-                if found:
+                if found and not found.is_place():
                     return found
         for c in children:
             if c.dep_ == "amod":
                 code = demonym_country(c.lower_, self.language)
                 if code:
                     return Participant(f"{tok.text} {c.text}", country=code)
+        if shallow:
+            return None
         for c in children:
             if c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in self.genitive_case
                                         for g in c.children):
                 found = self.resolve(c, depth + 1)
-                if found:
+                if found and not found.is_place():
                     return found
         return None
 
@@ -156,11 +167,18 @@ class Actors:
                 return self.resolve(c, 3)
         return None
 
-    def with_conjuncts(self, tok: Token) -> list[Participant]:
-        """The participants of ``tok`` and of the phrases coordinated with it."""
-        out = []
+    def with_conjuncts(self, tok: Token, shallow: bool = False) -> list[Participant]:
+        """The participants of ``tok`` and of the phrases coordinated with it; for a group
+        defined by its members ("une coalition entre X, Y et Z"), the members."""
+        out: list[Participant] = []
         for t in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
-            p = self.resolve(t)
+            p = self.resolve(t, shallow=shallow)
+            if p is None and not shallow:
+                members = [c for c in t.children if c.dep_ == "nmod" and
+                           any(g.dep_ == "case" and g.lower_ in self.between_case for g in c.children)]
+                for m in members[:1]:
+                    out.extend(q for q in self.with_conjuncts(m) if all(q.key != r.key for r in out))
+                continue
             if p is not None and all(p.key != q.key for q in out):
                 out.append(p)
         return out

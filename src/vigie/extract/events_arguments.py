@@ -67,11 +67,13 @@ class ArgumentFinder:
     def find(self, hit: Hit) -> Arguments:
         """Actors, recipients and place of one trigger."""
         args = self.verb(hit.head, hit) if hit.kind == "verb" else self.noun(hit.head, hit)
-        if hit.group.type in SYMMETRIC_TYPES and len(args.actors) > 1 and not args.recipients:
-            args.recipients = list(args.actors)  # "X et Y se sont rencontrés"
+        reciprocal = hit.kind == "verb" and any(
+            c.dep_ in REFLEXIVE_DEPS and c.lower_ in self.reflexive for c in hit.head.children)
+        if (hit.group.type in SYMMETRIC_TYPES or reciprocal) and len(args.actors) > 1 and not args.recipients:
+            args.recipients = list(args.actors)  # "X et Y se sont rencontrés", "... se battent"
         codes = {p.key for p in args.actors}
         args.recipients = [p for p in args.recipients
-                           if p.key not in codes or hit.group.type in SYMMETRIC_TYPES]
+                           if p.key not in codes or hit.group.type in SYMMETRIC_TYPES or reciprocal]
         args.place = self.place(hit.head, args.support)
         return args
 
@@ -173,6 +175,9 @@ class ArgumentFinder:
         for c in v.children:
             dep = c.dep_
             if dep in OBJECTS:
+                if hit.group.object_role == "source":  # "démentir les informations de X"
+                    _add(out, self._source_of(c))
+                    continue
                 if theme or (dep == "obj" and c.pos_ not in ("NOUN", "PROPN", "PRON", "X")):
                     _add(out, self._recipient_inside(c))
                     continue
@@ -183,9 +188,31 @@ class ArgumentFinder:
             elif dep.startswith("obl") and dep != "obl:agent":
                 case = _case(c)
                 if case in self.recipient_case:
-                    found = [p for p in self.actors.with_conjuncts(c)
+                    # shallow: "appeler à la formation d'une commission sur X" is not aimed at X
+                    found = [p for p in self.actors.with_conjuncts(c, shallow=True)
                              if not (p.is_place() and case not in self.target_case)]
                     _add(out, found)
+        return out
+
+    def _source_of(self, thing: Token) -> list[Participant]:
+        """Who made the claim or proposal that is rejected: "les informations des services
+        américains", "la proposition faite par X"; the object itself when it is an actor."""
+        own = self.actors.by_token.get(thing.i)
+        if own is not None:
+            return [Participant(own[1], own[0])]
+        out: list[Participant] = []
+        for c in thing.children:
+            case = _case(c)
+            if c.dep_ == "nmod" and (case in self.genitive_case or case in self.agent_case):
+                _add(out, self.actors.with_conjuncts(c))
+            elif c.dep_ == "amod":
+                found = self.actors.resolve(c)
+                if found is not None and found.code:
+                    _add(out, [found])
+            elif c.dep_.startswith("acl"):
+                for g in c.children:
+                    if g.dep_ == "obl:agent" or _case(g) in self.agent_case:
+                        _add(out, self.actors.with_conjuncts(g))
         return out
 
     def _recipient_inside(self, thing: Token, deep: bool = False) -> list[Participant]:
@@ -199,7 +226,10 @@ class ArgumentFinder:
                 if found is not None and found.code:
                     _add(out, [found])
                 continue
-            wanted = self.recipient_case | (self.genitive_case if deep else frozenset())
+            patient_noun = any(ph.kind == "noun" and self.lex.groups[ph.group].genitive == "recipient"
+                               for ph in self.lex.by_head.get(thing.lemma_, ()))
+            # "condamner l'arrestation du diplomate": the diplomate is not the one condemned
+            wanted = self.recipient_case | (self.genitive_case if deep and not patient_noun else frozenset())
             if c.dep_ == "nmod" and case in wanted:
                 _add(out, [p for p in self.actors.with_conjuncts(c)
                            if not (p.is_place() and case not in self.target_case)])
@@ -241,8 +271,9 @@ class ArgumentFinder:
             sv = self.verb(support, None)
             if support.lemma_ in self.lex.undergo_verbs:  # "X a reçu des coups": X is hit
                 _add(args.recipients, sv.actors)
-            elif not args.actors:
-                _add(args.actors, sv.actors)
+            elif not any(p.code for p in args.actors):
+                # "X a annoncé la mobilisation des troupes": X, not the uncoded troops
+                args.actors = list(sv.actors) or args.actors
                 if not args.recipients and hit.group.object_role != "theme":
                     _add(args.recipients, self._verb_recipients(support, hit, skip_subject=False))
         elif args.actors and (n.dep_ == "nsubj" or (n.head.dep_ == "nsubj" and n.head.pos_ == "ADJ")):
@@ -280,7 +311,7 @@ class ArgumentFinder:
         head = tok.head
         if head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
             return None
-        if tok.dep_ in ("obj", "obl:arg", "nsubj:pass") and \
+        if tok.dep_ in ("obj", "obl:arg", "nsubj:pass", "nmod") and \
                 head.lemma_ in self.lex.support_verbs | self.lex.undergo_verbs:
             return head
         return None

@@ -26,6 +26,7 @@ class Candidate:
     recipients: list[Participant]
     place: Entity | None = None
     evidence: list[Span] = field(default_factory=list)
+    statement_cue: Span | None = None  # set when the event is a statement's own act
 
     def keys(self) -> tuple[frozenset, frozenset]:
         return (frozenset(p.key for p in self.actors), frozenset(p.key for p in self.recipients))
@@ -59,6 +60,13 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     return (a.generic() or b.generic()) and a.codes() == b.codes() and all(a.codes())
 
 
+def overlapping(a: Candidate, b: Candidate) -> bool:
+    """Participants that may be the same: codes shared on each side where both have some."""
+    (aa, ar), (ba, br) = a.codes(), b.codes()
+    return bool(aa & ba or not (aa and ba)) and bool(ar & br or not (ar and br)) and \
+        bool((aa | ar) & (ba | br))
+
+
 def _absorb(keep: Candidate, other: Candidate) -> None:
     """Fill what ``keep`` lacks from ``other`` and remember ``other``'s evidence."""
     ev, ov = keep.event, other.event
@@ -76,15 +84,19 @@ def _absorb(keep: Candidate, other: Candidate) -> None:
 
 
 def merge(candidates: list[Candidate], late: frozenset[int] = frozenset()) -> list[Candidate]:
-    """Merge repeats, keeping the first mention of each event in text order; candidates whose
+    """Merge repeats, keeping the first mention of each event in text order, a statement's
+    event before a trigger's (it names the speaker and cites the words); candidates whose
     index is in ``late`` (e.g. from the title) only complete events found elsewhere."""
     order = sorted(range(len(candidates)),
-                   key=lambda i: (i in late, candidates[i].event.trigger.start))
+                   key=lambda i: (i in late, candidates[i].statement_cue is None,
+                                  candidates[i].event.trigger.start))
     kept: dict[str, list[Candidate]] = {}
     for i in order:
         cand = candidates[i]
         same_type = kept.setdefault(cand.event.type, [])
         target = next((k for k in same_type if same_event(k, cand)), None)
+        if target is None and i in late:  # a headline summarises: overlapping codes suffice
+            target = next((k for k in same_type if overlapping(k, cand)), None)
         if target is None:
             same_type.append(cand)
         else:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 ANCESTOR_LIMIT = 4
+# Not a modality of the schema: the event is only asked for, ordered or threatened.
+UNREALISED = "unrealised"
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "acl", "nmod", "obj", "obl:arg", "csubj", "nsubj")
 
 
@@ -35,6 +37,8 @@ class ModalityCues:
     hypothetical_governors: frozenset[str]
     condition_marks: frozenset[str]
     copulas: frozenset[str]
+    unrealised_governors: frozenset[str]
+    foiled: frozenset[str]
 
 
 @functools.cache
@@ -98,6 +102,15 @@ def _misread_governor(v: Token, c: ModalityCues) -> bool:
     return any(t.lower_ in c.claimed_forms for t in v.doc[max(v.sent.start, first - 2):first])
 
 
+def _foiled(carriers: list[Token], c: ModalityCues) -> bool:
+    """"l'attentat déjoué", "ont empêché l'attaque": stopped before it happened."""
+    for t in carriers:
+        if any(m.dep_ in ("acl", "amod") and m.lemma_.lower() in c.foiled for m in t.children):
+            return True
+    top = carriers[-1]
+    return top.dep_ in ("obj", "xcomp") and top.head.lemma_.lower() in c.foiled
+
+
 def _reported(tok: Token, c: ModalityCues) -> bool:
     """A clause introduced as someone's claim: "les informations selon lesquelles ..."."""
     return any(ch.pos_ == "PRON" and any(g.dep_ == "case" and g.lemma_.lower() in c.claimed_case
@@ -110,9 +123,12 @@ def modality_of(head: Token, clause: Token | None, language: str, *, in_denial: 
     None when the trigger stands alone."""
     c = cues(language)
     carriers = [head] + ([clause] if clause is not None and clause.i != head.i else [])
-    if any(negated(t, c) for t in carriers):
-        return "negated"
     governors = _governors(carriers[-1])
+    if any(_morph(t, "Mood") == "Imp" for t in carriers) or \
+            any(g.lemma_.lower() in c.unrealised_governors for g in governors[:2]):
+        return UNREALISED
+    if any(negated(t, c) for t in carriers) or _foiled(carriers, c):
+        return "negated"
     if in_denial:
         return "claimed"
     for t in carriers:

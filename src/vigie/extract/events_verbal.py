@@ -28,22 +28,26 @@ ACT_EVENTS: dict[str, tuple[str, str | None, str]] = {
 
 
 def speaker_participant(analysis: Analysis, st: Statement) -> Participant | None:
-    """The speaker as a participant: the entity at the speaker mention, and its codes."""
+    """The speaker as a participant: the entity the statements extractor resolved (kept in
+    ``scratch["statement_speakers"]`` until ids exist), else the entity at the mention."""
     sp = st.speaker
     if sp is None:
         return None
-    entity = analysis.entities.at(sp.start, sp.end)
-    if entity is None and sp.entity:
-        entity = next((e for e in analysis.entities.entities if e.id == sp.entity), None)
+    entity = analysis.scratch.get("statement_speakers", {}).get(st.id)
+    if entity is None:
+        entity = analysis.entities.at(sp.start, sp.end)
     p = Participant(sp.text, entity, sp.country, sp.sector)
     return p if p.code or entity is not None else None
 
 
-def addressee_participant(analysis: Analysis, ref: ActorRef) -> Participant | None:
-    """An addressee as a participant (the statements extractor already resolved it)."""
+def addressee_participant(analysis: Analysis, ref: ActorRef, near: int) -> Participant | None:
+    """An addressee as a participant: the entity of its words in the sentence at ``near``
+    (the statements extractor keeps addressee entities to itself until ids exist)."""
     entity = None
-    if ref.entity:
-        entity = next((e for e in analysis.entities.entities if e.id == ref.entity), None)
+    sentence = evidence_sentence(analysis, near, near + 1)
+    at = analysis.text.find(ref.text, sentence.start, sentence.end) if ref.text else -1
+    if at >= 0:
+        entity = analysis.entities.at(at, at + len(ref.text))
     p = Participant(ref.text, entity, ref.country, ref.sector)
     return p if p.code or entity is not None else None
 
@@ -64,8 +68,9 @@ def statement_event(analysis: Analysis, st: Statement) -> tuple[Event, Participa
     if coding is None or not st.addressees:
         return None
     actor = speaker_participant(analysis, st)
-    recipients = [p for p in (addressee_participant(analysis, a) for a in st.addressees) if p]
-    if actor is None or not recipients:
+    near = st.cue.start if st.cue is not None else st.content.start
+    recipients = [p for p in (addressee_participant(analysis, a, near) for a in st.addressees) if p]
+    if actor is None or not actor.code or not recipients:
         return None
     recipients = [p for p in recipients if p.key != actor.key] or recipients
     type_, mode, cameo = coding
