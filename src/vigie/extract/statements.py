@@ -91,11 +91,15 @@ class StatementReader:
 
     @staticmethod
     def _source_region(d: Draft) -> tuple[int, int] | None:
+        """Where the source is named: the speaker mention, or the whole "selon X ..." phrase
+        (with its relative clauses: "selon Marianne qui a révélé les faits")."""
         if d.speaker is None or d.speaker.pronoun:
             return None
-        root = d.speaker.span.root
-        lo = min(root.left_edge.idx, d.cue.start if d.cue and d.cue.kind != "verb" else root.left_edge.idx)
-        return lo, root.right_edge.idx + len(root.right_edge.text)
+        span = d.speaker.span
+        if d.cue is None or d.cue.kind == "verb":
+            return span.start_char, span.end_char
+        root = span.root
+        return min(d.cue.start, root.left_edge.idx), root.right_edge.idx + len(root.right_edge.text)
 
     def _nested_away(self, drafts: list[Draft]) -> list[Draft]:
         """Drop cues that are nested speech: inside another statement's source or content.

@@ -43,6 +43,13 @@ def _clitic_first_person(verb: Token, lex: Lexicon) -> bool:
     return any(low(tok) in lex.first_person for tok in verb.doc[max(verb.i - 4, verb.sent.start):verb.i])
 
 
+def _mistagged_present(tok: Token, lex: Lexicon) -> bool:
+    """A "participle" without auxiliary whose ending is no participle's: a present tense."""
+    if "Part" not in tok.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in tok.children):
+        return False
+    return not low(tok).endswith(tuple(lex.participle_endings))
+
+
 def performative(tokens: list[Token], lex: Lexicon) -> tuple[str, Token] | None:
     """The first non-neutral speech verb the content performs in the present."""
     for tok in tokens:
@@ -51,7 +58,8 @@ def performative(tokens: list[Token], lex: Lexicon) -> tuple[str, Token] | None:
         match = verb_cue(tok, lex)
         if match is None or match.act == NEUTRAL or match.negated or match.passive:
             continue
-        present = "Pres" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm")
+        present = ("Pres" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm")) or \
+            _mistagged_present(tok, lex)
         infinitive = "Inf" in tok.morph.get("VerbForm") and tok.head.pos_ in ("VERB", "AUX") and \
             tok.head.lemma_.lower() in lex.subject_control and _first_person(_subject(tok.head), lex)
         if not (present or infinitive):

@@ -145,6 +145,11 @@ class ContentFinder:
             (subj is None or subj.i > verb.i or low(subj).startswith("-"))
         if incise or (subj is not None and subj.i > verb.i and self._at_clause_end(cue, sent)):
             return self._incise(cue, sent, subj)
+        if before is not None and before.text == "," and self._at_clause_end(cue, sent):
+            # "P, a indiqué sa famille": the parser took P's subject for the cue's
+            inv = self.speakers.inverted(verb, cue.last)
+            if inv is not None and self._is_source(inv) and self._finite_before(sent, first):
+                return self._incise(cue, sent, inv)
         if subj is None:
             subj = self.speakers.controller(verb)
         if subj is None:
@@ -161,7 +166,14 @@ class ContentFinder:
     def _is_source(self, tok: Token) -> bool:
         return tok.pos_ == "PROPN" or low(tok) in self.lex.pronouns or \
             tok.lemma_.lower() in self.lex.source_nouns or \
-            self.speakers.analysis.entities.at(tok.idx, tok.idx + len(tok.text)) is not None
+            self.speakers.entity_over(tok.idx, tok.idx + len(tok.text)) is not None
+
+    def _finite_before(self, sent: Span, first: int) -> bool:
+        """A conjugated verb or a quote before the incise: the reported clause is there."""
+        start = self.clause_start(sent, sent.doc[first].idx)
+        toks = [t for t in sent.doc[sent.start: first] if t.idx >= start]
+        return any(finite(t) and t.pos_ in ("VERB", "AUX") for t in toks) or \
+            bool(self.quotes.within(start, sent.doc[first].idx))
 
     def _at_clause_end(self, cue: CueMatch, sent: Span) -> bool:
         """Whether nothing but the inverted subject follows the cue (a clause-final incise)."""

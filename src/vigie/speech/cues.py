@@ -103,12 +103,13 @@ def _negated(verb: Token, before: list[Token], lex: Lexicon) -> bool:
     return bool(words & lex.negation_particles) and bool(words & (lex.negation_words - lex.negation_particles))
 
 
-def _passive(verb: Token) -> bool:
+def _passive(verb: Token, lex: Lexicon) -> bool:
     if any(c.dep_ == "aux:pass" for c in verb.children):
         return True
     has_aux = any(c.dep_.startswith("aux") for c in verb.children)
     return (not has_aux and verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm")
-            and "Past" in verb.morph.get("Tense"))
+            and "Past" in verb.morph.get("Tense")
+            and (not lex.participle_endings or low(verb).endswith(tuple(lex.participle_endings))))
 
 
 def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
@@ -131,7 +132,7 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
         group = [t for t in before if t.pos_ == "AUX" or low(t) in lex.negation_words
                  or low(t) in REFLEXIVE]
         return CueMatch("verb", verb, entry.act, entry.phrase, sorted([*group, verb, *tail]),
-                        entry=entry, negated=_negated(verb, before, lex), passive=_passive(verb),
+                        entry=entry, negated=_negated(verb, before, lex), passive=_passive(verb, lex),
                         group_first=min([verb.i, *(t.i for t in before)]))
     return None
 

@@ -69,6 +69,7 @@ class Lexicon:
     future_auxiliaries: frozenset[str] = frozenset()
 
     inflection: tuple[tuple[str, str], ...] = ()
+    participle_endings: tuple[str, ...] = ()
 
     def cue_lemma(self, lemma: str, form: str = "") -> str | None:
         """The cue verb a token is, from its lemma, or from its form when the model left it
@@ -168,5 +169,6 @@ def lexicon(language: str) -> Lexicon:
     lex.false_words = _words(ev.get("false_adjectives"))
     lex.qualifying_cues = _words(ev.get("qualifying_cues"))
     lex.future_auxiliaries = _words(data.get("future", {}).get("auxiliaries"))
+    lex.participle_endings = tuple(data.get("inflection", {}).get("participle_endings", []))
     lex.inflection = tuple((a, b) for a, b in data.get("inflection", {}).get("suffixes", []))
     return lex

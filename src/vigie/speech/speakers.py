@@ -66,12 +66,15 @@ def noun_phrase(head: Token, lex: Lexicon, *, inverted: bool = False) -> Span:
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in CLAUSAL or child.dep_ not in NP_KEEP or child.pos_ in ("VERB", "AUX"):
+            if not _np_child(child):
                 continue
             if tok is head and inverted and child.dep_ == "nmod" and child.i > head.i:
                 case = next((c for c in child.children if c.dep_ == "case"), None)
                 if case is not None and low(case) in lex.speaker_stop:
                     continue
+            if child.dep_ == "acl":  # a glued participle comes with its complements
+                keep.update(t.i for t in child.subtree)
+                continue
             keep.add(child.i)
             stack.append(child)
     lo = hi = head.i
@@ -85,6 +88,14 @@ def noun_phrase(head: Token, lex: Lexicon, *, inverted: bool = False) -> Span:
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")):
         hi -= 1
     return doc[lo: hi + 1]
+
+
+def _np_child(child: Token) -> bool:
+    """Whether a dependent belongs to the mention: not a clause, except a participle glued
+    to its noun ("ce texte transmis par le PS", not ", réalisé après 9 mois")."""
+    if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm") and "Past" in child.morph.get("Tense"):
+        return child.i > 0 and child.doc[child.i - 1].text != ","
+    return child.dep_ in NP_KEEP and child.dep_ not in CLAUSAL and child.pos_ not in ("VERB", "AUX")
 
 
 def content_words(span: Span) -> frozenset[str]:
@@ -192,15 +203,54 @@ class Speakers:
         word = low(head)
         if self.quotes.around(head.idx):  # words inside a quote are the quoted speaker's
             return None
-        if word in self.lex.impersonal or (head.pos_ == "PRON" and word not in self.lex.pronouns):
+        determined = any(c.dep_ == "det" for c in head.children) or \
+            self.entity_over(head.idx, head.idx + len(head.text)) is not None
+        if word in self.lex.impersonal or (head.pos_ == "PRON" and word not in self.lex.pronouns
+                                           and not determined):
             return None
         if word in self.lex.pronouns:
             span = head.doc[head.i: head.i + 1]
             gender, number = self.lex.pronouns[word]
             return Mention(span, self.antecedent(head.idx, gender, number), pronoun=True)
-        span = noun_phrase(head, self.lex, inverted=inverted)
+        span = self._with_names(noun_phrase(head, self.lex, inverted=inverted))
+        named, n_start, n_end = self._over(span.start_char, span.end_char)
+        if named is not None and n_start <= span.start_char and span.end_char <= n_end:
+            wider = span.doc.char_span(n_start, n_end, alignment_mode="expand")
+            return Mention(wider if wider is not None else span, named)
         entity = self.described(span, head) or self.analysis.entities.resolve(span)
         return Mention(span, entity)
+
+    def _with_names(self, span: Span) -> Span:
+        """The mention stretched over a name it cuts ("M’jid El | Guerrab")."""
+        start, end = span.start_char, span.end_char
+        for entity in self.analysis.entities.entities:
+            for m in entity.mentions:
+                if m.start < end and start < m.end and (m.start < start or m.end > end) \
+                        and m.end - m.start < 80 and m.text[:1].isupper():
+                    start, end = min(start, m.start), max(end, m.end)
+        if (start, end) == (span.start_char, span.end_char):
+            return span
+        wider = span.doc.char_span(start, end, alignment_mode="expand")
+        return wider if wider is not None and len(wider) < 40 else span
+
+    def entity_over(self, start: int, end: int) -> Entity | None:
+        """An entity with a mention overlapping ``[start, end)``, or whose name is written
+        there again (the model does not tag every occurrence of a name)."""
+        return self._over(start, end)[0]
+
+    def _over(self, start: int, end: int) -> tuple[Entity | None, int, int]:
+        text = self.analysis.text
+        for entity in self.analysis.entities.entities:
+            for m in entity.mentions:
+                if m.start < end and start < m.end:
+                    return entity, m.start, m.end
+        for entity in self.analysis.entities.entities:
+            if entity.type not in ("PERSON", "ORGANIZATION"):
+                continue
+            for m in entity.mentions:
+                if m.text[:1].isupper() and text[start:start + len(m.text)].lower() == m.text.lower():
+                    return entity, start, start + len(m.text)
+        return None, start, end
 
     def described(self, span: Span, head: Token) -> Entity | None:
         """For a definite description without a name ("le responsable"), the entity of the
@@ -235,7 +285,7 @@ class Speakers:
         if entity is None:
             return
         gender, number = np_gender_number(span, head)
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" or head.text[:1].isupper():
             gender = None  # names carry no reliable gender in the model
         if low(head) in self.lex.pronouns:
             gender, number = self.lex.pronouns[low(head)]
@@ -261,5 +311,7 @@ class Speakers:
             if entity.type != "PERSON":
                 continue
             for m in entity.mentions:
+                if not m.text[:1].isupper():
+                    continue
                 self.candidates.append(Candidate(m.start, entity, m.text, frozenset(), None, "Sing", False))
         self.candidates.sort(key=lambda c: c.start)
