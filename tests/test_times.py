@@ -57,6 +57,11 @@ def test_weekdays_without_parse(text, value):
     assert one(text)[2] == value
 
 
+def test_date_with_part_of_day_and_last_night():
+    assert one("Le drame s'est produit le 3 mai 2022 au soir.")[1:] == ("TIME", "2022-05-03TEV")
+    assert one("Des explosions ont retenti la nuit dernière.")[1:] == ("TIME", "2023-03-15TNI")
+
+
 def test_weekday_with_part_of_day():
     assert one("Des tirs ont été entendus mardi soir.") == ("mardi soir", "TIME", "2023-03-14TEV")
 
@@ -125,6 +130,13 @@ def test_relative_periods(text, expected):
     ("L'attente a duré une heure et demie.", ("une heure et demie", "DURATION", "PT90M")),
     ("Il a passé vingt-cinq ans en exil.", ("vingt-cinq ans", "DURATION", "P25Y")),
     ("Ces derniers jours, la tension est montée.", ("Ces derniers jours", "DURATION", "PXD")),
+    ("Les prix ont grimpé au cours des trois derniers mois.",
+     ("trois derniers mois", "DURATION", "P3M")),
+    ("Le pays a changé au cours de la dernière décennie.",
+     ("la dernière décennie", "DURATION", "P10Y")),
+    ("Des pluies sont attendues dans les semaines à venir.",
+     ("les semaines à venir", "DURATION", "PXW")),
+    ("Il faudra trois quarts d'heure.", ("trois quarts d'heure", "DURATION", "PT45M")),
     ("Cela fait plusieurs années que le projet traîne.",
      ("plusieurs années", "DURATION", "PXY")),
     ("Le chantier a pris une dizaine de jours.", ("une dizaine de jours", "DURATION", "P10D")),
@@ -151,6 +163,16 @@ def test_sets(text, expected):
 def test_clock_time_takes_the_day_last_mentioned():
     found = times("Le concert aura lieu samedi 25 mars. Ouverture des portes à 20 h 30.")
     assert found[-1] == ("20 h 30", "TIME", "2023-03-25T20:30")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rendez-vous à 14h.", ("14h", "TIME", "2023-03-16T14:00")),
+    ("Coup d'envoi à 20h30.", ("20h30", "TIME", "2023-03-16T20:30")),
+    ("Les secours sont arrivés vers 21 h 45.", ("vers 21 h 45", "TIME", "2023-03-16T21:45")),
+    ("La cérémonie débutera à midi.", ("midi", "TIME", "2023-03-16T12:00")),
+])
+def test_clock_forms(text, expected):
+    assert one(text) == expected
 
 
 def test_clock_time_alone_is_on_the_publication_day():
@@ -195,6 +217,9 @@ def test_deictic_references(text, value):
     "Le suspect a été interpellé.",          # "été" the participle, not the season
     "Les quotidiens nationaux en parlent.",
     "La résolution 2231 du Conseil de sécurité.",
+    "Le village compte 1850 habitants.",
+    "Le service est ouvert 24 heures sur 24.",
+    "La ministre est rentrée à Paris.",       # "rentrée" the participle, not school
 ])
 def test_not_temporal(text):
     assert times(text) == []

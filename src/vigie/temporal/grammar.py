@@ -17,7 +17,8 @@ import regex
 from vigie.resources import Resources
 from vigie.temporal.fold import fold, fold_pattern
 
-# {name}, {name:alias} (captured) and {=name} (not captured).
+# {name}, {name:alias} (captured) and {=name} (not captured). In patterns, " " is a run of
+# horizontal whitespace and " ?" an optional one.
 _MACRO = regex.compile(r"\{(=?)([A-Za-z_]\w*)(?::([A-Za-z_]\w*))?\}")
 _SPACE = r"[^\S\n]+"
 # Word boundaries. Kept to one simple lookaround each: the regex module then skips quickly
@@ -121,7 +122,7 @@ class _Expander:
 def _finish(pattern: str) -> str:
     """Spaces become whitespace runs; the whole is kept to word boundaries (a pattern that
     starts with its own lookbehind sets its left boundary itself)."""
-    pattern = fold_pattern(pattern).replace(" ", _SPACE)
+    pattern = fold_pattern(pattern).replace(" ?", "[^\\S\\n]*").replace(" ", _SPACE)
     left = "" if pattern.startswith("(?<") else _LEFT
     return f"{left}(?:{pattern}){_RIGHT}"
 

@@ -141,6 +141,8 @@ def calendar(m: Match, ctx: Context) -> Resolved | None:
         prefix = f"{year:04d}"
     if day is None:
         return Resolved("DATE", f"{prefix}-{month:02d}")
+    if m.text("part"):
+        return Resolved("TIME", f"{prefix}-{month:02d}-{day:02d}{_part_suffix(m)}")
     if year is not None and cal.valid_date(year, month, day) is None:
         return None
     end = None
@@ -159,7 +161,7 @@ def weekday(m: Match, ctx: Context) -> Resolved | None:
     if ctx.published is None:
         return _day_value(None, m, f"XXXX-WXX-{wd}")
     shift = m.lex("shift")
-    if "meme" in m.folded and ctx.anchor:
+    if m.text("same") and ctx.anchor:
         day = cal.weekday_near(ctx.anchor, wd, cal.NEAREST)
     elif m.text("this") is not None:
         day = cal.weekday_shifted(ctx.published, wd, 0)
@@ -194,9 +196,13 @@ def anaphor(m: Match, ctx: Context) -> Resolved | None:
 @resolver("part")
 def part(m: Match, ctx: Context) -> Resolved | None:
     """"ce soir" (today), "la nuit", "le matin même" (the day last mentioned)."""
-    # "ce soir" is today's; "cette journée", like "la nuit", is the day being told
-    deictic = m.folded.startswith("ce") and m.lex("part") != "DT"
+    # "ce soir" is today's; "ce matin-là", "cette journée", "la nuit" the day being told
+    shift = m.lex("shift")
+    deictic = ((m.text("this") is not None and m.lex("part") != "DT" and not m.text("there"))
+               or shift is not None)
     base = ctx.published if deictic else (ctx.anchor or ctx.published)
+    if base is not None and shift:
+        base += dt.timedelta(days=shift)   # "la nuit dernière"
     if base is None:
         return Resolved("TIME", "PRESENT_REF") if deictic else None
     return _day_value(base, m, "")
@@ -250,7 +256,9 @@ def relunit(m: Match, ctx: Context) -> Resolved | None:
 def ordinal_unit(m: Match, ctx: Context) -> Resolved | None:
     """"le premier trimestre 2022", "au second semestre"."""
     ordinal = m.lex("ordinal")
-    unit = "Q" if (m.text("calunit") or "").startswith("tri") else "H"
+    unit = m.lex("calunit")
+    if unit not in ("Q", "H"):
+        return None
     count = 4 if unit == "Q" else 2
     if ordinal is None or ordinal > count:
         return None
@@ -291,14 +299,9 @@ def _duration(amount: float | None, unit: tuple[int, str]) -> str:
     return f"PT{fmt(total)}{letter[1]}" if letter.startswith("T") else f"P{fmt(total)}{letter}"
 
 
-_FRACTION = {"demi": 0.5, "demie": 0.5, "quart": 0.25}
-
-
-def _fraction(m: Match) -> float:
-    half = m.text("half")
-    if half:
-        return 0.75 if half.startswith("trois") else 0.25 if "quart" in half else 0.5
-    return _FRACTION.get(m.text("half2") or "", 0.0)
+def _fraction(m: Match, group: str) -> float:
+    """A fraction word of the match ("demi-", "et demie"), 0 when there is none."""
+    return float(m.grammar.lookup("fraction", m.text(group)) or 0.0)
 
 
 @resolver("duration")
@@ -307,13 +310,15 @@ def duration(m: Match, ctx: Context) -> Resolved | None:
     unit = _unit_of(m)
     if unit is None:
         return None
-    if m.text("half"):
-        return Resolved("DURATION", _duration(_fraction(m), unit))
+    if m.text("fraction"):
+        return Resolved("DURATION", _duration(_fraction(m, "fraction"), unit))
     amount = _quantity(m)
+    if amount is None and m.text("one"):
+        amount = 1.0   # "la dernière décennie"
     if amount is None and not m.text("vague") and not m.text("lastshift"):
         return None
     if amount is not None:
-        amount += _fraction(m)
+        amount += _fraction(m, "fraction2")
     return Resolved("DURATION", _duration(amount, unit))
 
 
