@@ -20,13 +20,13 @@ from vigie.extract.events_modality import UNREALISED, modality_of
 from vigie.extract.events_triggers import SYMMETRIC_TYPES, Hit, find_triggers, lexicon
 from vigie.extract.events_verbal import evidence_sentence, speaker_participant, statement_event
 from vigie.registry import extractor
-from vigie.schema import ActorRef, Event, Location, Span
+from vigie.schema import ActorRef, DateRef, Event, Location, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from vigie.analysis import Analysis
-    from vigie.schema import DateRef, Entity, Statement
+    from vigie.schema import Entity, Statement
 
 try:  # the times extractor may be absent from a trimmed-down install
     from vigie.extract.times import date_ref_for
@@ -48,13 +48,15 @@ def extract_events(analysis: Analysis) -> None:
     finder = ArgumentFinder(actors, lex)
     candidates: list[Candidate] = []
     owned_cues: list[tuple[int, int]] = []
+    late: set[int] = set()  # headline candidates: they repeat the body
     for st in analysis.statements:
         cand = _from_statement(analysis, st)
         if cand is not None:
+            if analysis.role_at(cand.event.trigger.start) == "title":
+                late.add(len(candidates))
             candidates.append(cand)
             if st.cue is not None:
                 owned_cues.append((st.cue.start, st.cue.end))
-    late: set[int] = set()
     for hit in find_triggers(analysis.doc, analysis.language):
         start = hit.head.idx
         role = analysis.role_at(start)
@@ -82,7 +84,7 @@ def _from_statement(analysis: Analysis, st: Statement) -> Candidate | None:
             return None
         event.modality = modality  # type: ignore[assignment]
     if event.date is None:
-        event.date = _earlier_date(analysis, st, actor)
+        event.date = _earlier_date(analysis, st, actor) or _present_date(analysis, cue)
     event.actors = [_ref(actor)]
     event.recipients = [_ref(p) for p in recipients]
     return Candidate(event, [actor], recipients, statement_cue=event.trigger)
@@ -95,6 +97,16 @@ def _cue_token(analysis: Analysis, st: Statement) -> Token | None:
     span = analysis.doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
     verbs = [t for t in span or () if t.pos_ == "VERB"]
     return verbs[-1] if verbs else None
+
+
+def _present_date(analysis: Analysis, cue: Token | None) -> DateRef | None:
+    """A statement in the simple present ("indique le communiqué") is made on the day of
+    publication."""
+    published = analysis.published
+    if cue is None or published is None or cue.morph.get("Tense") != ["Pres"] or \
+            cue.morph.get("VerbForm") != ["Fin"]:
+        return None
+    return DateRef(text=cue.text, value=published.isoformat(), granularity="day")
 
 
 def _earlier_date(analysis: Analysis, st: Statement, actor: Participant) -> DateRef | None:

@@ -48,31 +48,20 @@ class Participant:
 
 
 @functools.cache
-def _demonym_lookup() -> object | None:
-    """The knowledge base's demonym lookup, when the KB module provides one."""
+def _knowledge_base() -> object | None:
+    """The knowledge base, or None when its data is not built (demonyms then stay unknown)."""
     try:
-        from vigie import kb
-    except ImportError:
+        from vigie.kb import load_kb
+
+        return load_kb()
+    except (ImportError, OSError, ValueError):
         return None
-    for name in ("demonym_country", "country_of_demonym", "demonym"):
-        fn = getattr(kb, name, None)
-        if callable(fn):
-            return fn
-    return None
 
 
 def demonym_country(word: str, language: str) -> str | None:
-    """The country code a demonym adjective names ("ukrainienne" -> "UKR"), if known."""
-    fn = _demonym_lookup()
-    if fn is None:
-        return None
-    try:
-        value = fn(word, language)  # type: ignore[operator]
-    except TypeError:
-        value = fn(word)  # type: ignore[operator]
-    if isinstance(value, str):
-        return value
-    return getattr(value, "country", None) if value is not None else None
+    """The actor code a demonym adjective names ("ukrainienne" -> "UKR"), if known."""
+    kb = _knowledge_base()
+    return kb.demonym(word, language) if kb is not None else None  # type: ignore[attr-defined]
 
 
 class Actors:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from vigie.extract.events_actors import Actors, Participant
-from vigie.extract.events_triggers import SYMMETRIC_TYPES, Hit, Lexicon
+from vigie.extract.events_triggers import SYMMETRIC_TYPES, Hit, Lexicon, TriggerGroup
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -61,6 +61,7 @@ class ArgumentFinder:
         self.between_case = a.get("between_case", frozenset())
         self.location_case = a.get("location_case", frozenset())
         self.target_case = a.get("target_case", frozenset())
+        self.country_location_case = a.get("country_location_case", frozenset())
         self.reflexive = frozenset(lex.matching.get("reflexive", []))
 
     # ------------------------------------------------------------------ entry point
@@ -110,7 +111,8 @@ class ArgumentFinder:
         if hit is not None:
             _add(args.recipients, self._verb_recipients(v, hit, skip_subject=passive))
             coordinated = self.coordinated_head(v)
-            if not args.recipients and hit.group.verbal and coordinated is not None:
+            own = any(c.dep_ in OBJECTS or c.dep_.startswith("obl") for c in v.children)
+            if not args.recipients and not own and hit.group.verbal and coordinated is not None:
                 # shared arguments of coordinated clauses: "X a rencontré Y et s'est engagé à ..."
                 _add(args.recipients, self._verb_recipients(coordinated, hit, skip_subject=False))
         return args
@@ -181,6 +183,11 @@ class ArgumentFinder:
                 if theme or (dep == "obj" and c.pos_ not in ("NOUN", "PROPN", "PRON", "X")):
                     _add(out, self._recipient_inside(c))
                     continue
+                nested = self._event_noun(c)
+                if nested is not None and hit.group.verbal:
+                    # "condamner l'arrestation du diplomate": aimed at who arrested him
+                    _add(out, self._nested_actors(c, nested))
+                    continue
                 found = self.actors.with_conjuncts(c)
                 if not found and hit.group.verbal:
                     found = self._recipient_inside(c, deep=True)
@@ -192,6 +199,31 @@ class ArgumentFinder:
                     found = [p for p in self.actors.with_conjuncts(c, shallow=True)
                              if not (p.is_place() and case not in self.target_case)]
                     _add(out, found)
+        return out
+
+    def _event_noun(self, tok: Token) -> TriggerGroup | None:
+        """The trigger group of an event noun ("arrestation"), or None."""
+        for ph in self.lex.by_head.get(tok.lemma_, ()):
+            if ph.kind == "noun":
+                return self.lex.groups[ph.group]
+        return None
+
+    def _nested_actors(self, noun: Token, group: TriggerGroup) -> list[Participant]:
+        """The actors of an event noun: its agent, demonym, or genitive when that is its actor."""
+        out: list[Participant] = []
+        for c in noun.children:
+            case = _case(c)
+            if c.dep_ == "amod":
+                found = self.actors.resolve(c)
+                if found is not None and found.code:
+                    _add(out, [found])
+            elif c.dep_ == "nmod" and (case in self.agent_case or
+                                       (case in self.genitive_case and group.genitive == "actor")):
+                _add(out, self.actors.with_conjuncts(c))
+            elif c.dep_.startswith("acl"):
+                for g in c.children:
+                    if g.dep_ == "obl:agent" or _case(g) in self.agent_case:
+                        _add(out, self.actors.with_conjuncts(g))
         return out
 
     def _source_of(self, thing: Token) -> list[Participant]:
@@ -321,16 +353,19 @@ class ArgumentFinder:
         """A city, region or country the event is said to happen in ("à Villepinte",
         "dans la région de Kharkiv")."""
         anchors = [head, support] + [c for c in head.children if c.dep_ == "obj"]
+        if head.dep_ == "nsubj" and head.head.pos_ == "VERB":  # "une offensive a forcé une retraite ... à X"
+            anchors += [head.head, *(c for c in head.head.children if c.dep_ == "obj")]
         for anchor in anchors:
             if anchor is None:
                 continue
             for c in anchor.children:
                 if not (c.dep_.startswith("obl") or c.dep_ == "nmod"):
                     continue
-                if _case(c) not in self.location_case:
+                case = _case(c)
+                if case not in self.location_case:
                     continue
                 found = self._place_in(c, 0)
-                if found is not None:
+                if found is not None and (found.is_place() or case in self.country_location_case):
                     return found
         return None
 

@@ -36,6 +36,7 @@ class TriggerGroup:
     object_role: str = "recipient"
     strong: bool = False
     needs: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
     weight: float = 0.6
 
     @property
@@ -144,7 +145,8 @@ def lexicon(language: str) -> Lexicon:
             type=g["type"], mode=g.get("mode"), cameo=g.get("cameo"),
             context=tuple(g.get("context", ())), genitive=g.get("genitive", "actor"),
             object_role=g.get("object", "recipient"), strong=bool(g.get("strong", False)),
-            needs=frozenset(g.get("needs", ())), weight=float(g.get("weight", 0.6))))
+            needs=frozenset(g.get("needs", ())), unless=frozenset(g.get("unless", ())),
+            weight=float(g.get("weight", 0.6))))
         for kind, key in (("verb", "verbs"), ("noun", "nouns")):
             for text in g.get(key, []):
                 phrase = _compile_phrase(len(groups) - 1, kind, _words(text), function_words, endings)
@@ -205,7 +207,8 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
             if span is None:
                 continue
             group = lex.groups[phrase.group]
-            if not _needs_met(head, span[0], span[1], group.needs):
+            if not _needs_met(head, span[0], span[1], group.needs) or \
+                    any(c.dep_ in group.unless for c in head.children):
                 continue
             # specific (with needs) beats generic, longer beats shorter, earlier group beats later
             rank = (1 if group.needs else 0, phrase.size, -phrase.group)
