@@ -30,19 +30,22 @@ OPEN_MODALITIES = frozenset({"claimed", "negated"})
 MAX_TEXT = 300
 MAX_EVENT_TOKENS = 40
 MIN_STEMS = 2  # "faux", "la Corée du Nord" alone state nothing
+OFF_ARTICLE = frozenset({"sidebar", "boilerplate"})
 
 
 @extractor("claims", after=("entities", "statements", "events"))
 def extract_claims(analysis: Analysis) -> None:
     """Fill ``analysis.claims``."""
     index = TextIndex(analysis)
-    units = report_units(index, analysis.statements)
-    units += statement_units(index, analysis.statements, units)
+    reports = report_units(index, analysis.statements)
+    units = statement_units(index, analysis.statements, reports) + reports
     units += event_units(index, analysis.events, units, analysis.statements)
     echo_denials(index, units)
     for unit in units:
         index.features(unit, unit.sides[0].holder if unit.sides else None)
     units = [u for u in units if u.anaphoric or (len(u.stems) >= MIN_STEMS and u.predicates)]
+    # the outlet's boxed context and boilerplate take no side in the article's disputes
+    units = [u for u in units if analysis.role_at(u.start) not in OFF_ARTICLE]
     groups = [g for g in group_units(units) if worth_listing(g)]
     groups.sort(key=contest_rank)
     pending = [(build_claim(f"c{i}", g, analysis.text), g) for i, g in enumerate(groups, 1)]
@@ -51,28 +54,45 @@ def extract_claims(analysis: Analysis) -> None:
 
 
 def statement_units(index: TextIndex, statements: list[Statement], reports: list[Unit]) -> list[Unit]:
-    """A unit per statement stating a proposition not already read as a report."""
+    """A unit per sentence of each statement stating a proposition, except the sentences
+    already read as reports.
+
+    A statement that reports a proposition and dismisses it ("Certains lui attribuent des
+    propos racistes. Ces allégations sont risibles") denies its other sentences: they are
+    what "ces allégations" refers to, so that anaphoric report is resolved here.
+    """
     units = []
-    used = {s.statement for u in reports for s in u.sides}
     for st in statements:
-        if st.act in NON_PROPOSITIONAL or st.speaker is None or st.id in used:
+        if st.act in NON_PROPOSITIONAL or st.speaker is None:
             continue
         lo, hi = st.content.start, st.content.end
-        if any(lo <= u.start < hi or (u.anaphoric and lo <= u.end <= hi) for u in reports):
-            continue
+        inside = [u for u in reports if lo <= u.start < hi or lo < u.end <= hi]
+        dismissal = next((u for u in inside if u.anaphoric and _speaker_side(u, st.id)), None)
         holder = speaker_holder(index, st)
         # each sentence of a long quote is a proposition of its own
         for start, end in index.sentences(lo, hi):
-            stance = "assert"
-            if st.act == "DENY" or index.negated(start, end):
-                stance = "deny"
-            elif st.act == "QUESTION":
-                stance = "question"
+            if any(u.start < end and start < u.end for u in inside):
+                continue
+            stance = _statement_stance(index, st, start, end)
+            if dismissal is not None:
+                stance = _speaker_side(dismissal, st.id).stance  # type: ignore[union-attr]
             units.append(Unit(start=start, end=end, origin="statement",
                               sides=[Side(holder, stance, st.id)],
                               alleged=st.act in ALLEGING_ACTS or index.conditional(start, end),
-                              denial=st.act in ("DENY", "QUESTION")))
+                              denial=st.act in ("DENY", "QUESTION") or dismissal is not None))
+        if dismissal is not None and any(u.sides[0].statement == st.id for u in units):
+            reports.remove(dismissal)
     return units
+
+
+def _speaker_side(unit: Unit, statement: str) -> Side | None:
+    return next((s for s in unit.sides if s.statement == statement), None)
+
+
+def _statement_stance(index: TextIndex, st: Statement, start: int, end: int) -> str:
+    if st.act == "DENY" or index.negated(start, end):
+        return "deny"
+    return "question" if st.act == "QUESTION" else "assert"
 
 
 def event_units(index: TextIndex, events: list[Event], units: list[Unit],

@@ -10,6 +10,8 @@ threshold. Anaphoric reports ("ces allégations") join the group of the claim th
 from __future__ import annotations
 
 import math
+from collections import Counter
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -19,31 +21,45 @@ THRESHOLD = 0.42
 WEIGHTS = {"words": 0.45, "vector": 0.30, "participants": 0.20, "event": 0.10}
 VECTOR_FLOOR, VECTOR_SPAN = 0.45, 0.40  # cosine below the floor says nothing
 SHARED_ENOUGH = 4.0  # summed weight of shared stems that makes two units word-identical
+SHARED_PARTICIPANTS = 1.5  # the same for participants
 
 
-def stem_weights(units: list[Unit]) -> dict[str, float]:
-    """Inverse document frequency of each stem over the units of one article."""
-    df: dict[str, int] = {}
-    for u in units:
-        for s in u.stems:
-            df[s] = df.get(s, 0) + 1
+@dataclass(frozen=True)
+class Weights:
+    """Rarity of stems and participants over the units of one article."""
+
+    stems: dict[str, float]
+    participants: dict[str, float]
+
+
+def article_weights(units: list[Unit]) -> Weights:
+    """Inverse document frequencies over the units of one article; a participant in every
+    unit weighs nothing."""
     n = len(units)
-    return {s: math.log(1 + n / d) for s, d in df.items()}
+    stems = Counter(s for u in units for s in u.stems)
+    people = Counter(p for u in units for p in u.participants)
+    return Weights({s: math.log(1 + n / d) for s, d in stems.items()},
+                   {p: math.log(n / d) for p, d in people.items()})
 
 
-def similarity(a: Unit, b: Unit, weights: dict[str, float] | None = None) -> float:
+def similarity(a: Unit, b: Unit, weights: Weights | None = None) -> float:
     """How likely two units state the same proposition, in [0, 1].
 
-    ``weights`` gives each stem its weight in the document (rare stems weigh more): a few
-    shared rare words make two long quotes about the same fact similar.
+    ``weights`` tells how rare each stem and participant is in the article: a few shared
+    rare words make two long quotes about one fact similar, while a participant found
+    everywhere (France, in a French political story) tells nothing.
     """
     words = _word_overlap(a.stems, b.stems)
-    if weights:
-        shared = sum(weights.get(s, 0.0) for s in a.stems & b.stems)
+    if weights is not None:
+        shared = sum(weights.stems.get(s, 0.0) for s in a.stems & b.stems)
         words = max(words, min(shared / SHARED_ENOUGH, 1.0))
+        people = sum(weights.participants.get(p, 0.0) for p in a.participants & b.participants)
+        people = min(people / SHARED_PARTICIPANTS, 1.0)
+    else:
+        people = _jaccard(a.participants, b.participants)
     score = WEIGHTS["words"] * words
     score += WEIGHTS["vector"] * _vector_score(a.vector, b.vector)
-    score += WEIGHTS["participants"] * _jaccard(a.participants, b.participants)
+    score += WEIGHTS["participants"] * people
     score += WEIGHTS["event"] * bool(a.event_types & b.event_types)
     return min(score, 1.0)
 
@@ -76,14 +92,16 @@ def group_units(units: list[Unit], threshold: float = THRESHOLD) -> list[list[Un
     """Groups of units about one proposition; anaphoric units join their antecedent's group."""
     groups: list[list[Unit]] = []
     anaphora: list[Unit] = []
-    weights = stem_weights([u for u in units if not u.anaphoric])
+    weights = article_weights([u for u in units if not u.anaphoric])
     for unit in sorted(units, key=lambda u: (u.start, u.end)):
         if unit.anaphoric:
             anaphora.append(unit)
             continue
         best, best_score = None, threshold
         for group in groups:
-            score = max(similarity(unit, other, weights) for other in group)
+            scores = [similarity(unit, other, weights) for other in group]
+            # between single and average linkage: close to one member, not far from the rest
+            score = (max(scores) + sum(scores) / len(scores)) / 2
             if score >= best_score:
                 best, best_score = group, score
         if best is None:

@@ -29,6 +29,7 @@ PREDICATE_POS = frozenset({"NOUN", "VERB"})
 STEM = 6  # lemmas sharing their first STEM letters count as one word (empoisonner/-ement)
 MAX_HOLDER_TOKENS = 8
 CLAUSE_POS = frozenset({"VERB", "AUX", "SCONJ", "PRON"})
+SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ class TextIndex:
             return
         light = self.words.light_words
         # names of entities are compared as participants, not as words
-        content = [t for t in span if t.pos_ in CONTENT_POS and not t.is_stop
+        content = [t for t in span if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha
                    and t.lemma_.casefold() not in light
                    and not (t.pos_ == "PROPN" and t.i in self.entity_of)]
         unit.stems = frozenset(stem(t.lemma_) for t in content)
@@ -180,15 +181,18 @@ class TextIndex:
         unit.participants = frozenset(found | unit.participants)
 
     def sentences(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The span cut at sentence ends, as character offsets."""
+        """The span cut after each sentence end, also inside quotes (which the parser keeps
+        whole), as character offsets."""
         span = self.span(start, end)
         if span is None:
             return [(start, end)]
-        out = []
-        for sent in span.sents:
-            toks = [t for t in sent if not t.is_space]
-            if toks:
-                out.append((max(start, toks[0].idx), min(end, toks[-1].idx + len(toks[-1]))))
+        out, first = [], None
+        for t in span:
+            if first is None and not (t.is_space or t.is_punct):
+                first = t
+            if first is not None and (t.is_sent_end or t.text in SENTENCE_ENDS or t.i == span.end - 1):
+                out.append((max(start, first.idx), min(end, t.idx + len(t))))
+                first = None
         return out or [(start, end)]
 
     def conditional(self, start: int, end: int) -> bool:
