@@ -1,0 +1,138 @@
+"""Places: geocode the toponyms the ``entities`` extractor found, offline.
+
+Candidates come from the knowledge base (GeoNames cities, countries, continents, curated
+regions; best first by kind and population). A city is moved to a less populous namesake
+only when the namesake lies in a country the article is about and the first candidate
+does not ("Vienne" in an article about France). Also: street and site names ("rue Broca"),
+located at the city named in the same sentence (else the article's main city or country),
+and the dateline place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from vigie.kb.linking import Linker
+from vigie.kb.matchers import place_matcher
+from vigie.kb.normalise import make_key
+from vigie.kb.store import Place
+from vigie.registry import extractor
+from vigie.schema import Entity, Geo
+
+if TYPE_CHECKING:
+    from vigie.analysis import Analysis
+    from vigie.extract.entities import EntityIndex
+
+
+def choose(candidates: list[Place], focus: set[str]) -> Place:
+    """The candidate to keep, given the countries the article is about."""
+    top = candidates[0]
+    if top.feature != "city" or top.country in focus:
+        return top
+    for other in candidates[1:]:
+        if other.feature == "city" and other.country in focus:
+            return other
+    return top
+
+
+def geo_of(place: Place) -> Geo:
+    return Geo(lat=place.lat, lon=place.lon, country=place.country, geonames=place.geonames,
+               feature=place.feature)  # type: ignore[arg-type]
+
+
+def focus_countries(index: EntityIndex) -> set[str]:
+    """Countries the article is about: named countries and unambiguous places."""
+    focus = set()
+    for e in index.entities:
+        info = index.info(e)
+        if e.type == "COUNTRY" and e.country:
+            focus.add(e.country)
+        elif len(info.places) == 1 and info.places[0].country:
+            focus.add(info.places[0].country)
+    return focus
+
+
+def geocode(index: EntityIndex) -> None:
+    """Give every entity with place candidates its ``geo`` (and its country if missing)."""
+    focus = focus_countries(index)
+    for e in index.entities:
+        candidates = index.info(e).places
+        if candidates and e.geo is None:
+            best = choose(candidates, focus)
+            e.geo = geo_of(best)
+            if e.type == "LOCATION":
+                e.country = best.country
+
+
+def link_dateline(analysis: Analysis, linker: Linker) -> None:
+    """Find or create the entity of the dateline place and remember it for ``finalised``."""
+    dl = analysis.meta.dateline
+    if dl is None or dl.start is None or dl.end is None:
+        return
+    index = analysis.entities
+    entity = index.covering(dl.start, dl.end)
+    if entity is None or entity.type not in ("LOCATION", "COUNTRY"):
+        span = analysis.doc.char_span(dl.start, dl.end, alignment_mode="expand")
+        entity = linker._place(span) if span is not None else None
+    if entity is not None and entity.type in ("LOCATION", "COUNTRY"):
+        index.dateline = entity
+
+
+def link_streets(analysis: Analysis, linker: Linker) -> None:
+    """Street and site names, located at the city of their sentence."""
+    doc, index = analysis.doc, analysis.entities
+    matches = [Span(doc, s, e) for m, s, e in place_matcher(analysis.language)(doc)
+               if doc.vocab.strings[m] == "STREET"]
+    for span in _longest(matches):
+        name = span[-1]
+        named = index.covering(name.idx, name.idx + len(name.text))
+        if named is not None and named.type != "LOCATION":
+            continue  # "la place de Macron": a person, not a square
+        where = _city_near(index, span) or _main_place(index)
+        geo = None
+        if where is not None and where.geo is not None:
+            geo = Geo(lat=where.geo.lat, lon=where.geo.lon, country=where.geo.country)
+        entity = index.add(span.text, span.start_char, span.end_char, "LOCATION",
+                           key=f"street:{make_key(span.text)}",
+                           country=geo.country if geo else None)
+        if entity.geo is None:
+            entity.geo = geo
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if not out or span.start >= out[-1].end:
+            out.append(span)
+    return out
+
+
+def _city_near(index: EntityIndex, span: Span) -> Entity | None:
+    sent = span.sent
+    for _, _, e in index.mentions_in(sent.start_char, sent.end_char):
+        if e.geo is not None and e.geo.feature == "city":
+            return e
+    return None
+
+
+def _main_place(index: EntityIndex) -> Entity | None:
+    """The most mentioned city of the article, else its most mentioned country."""
+    for feature in ("city", "country"):
+        counts = Counter({id(e): len(e.mentions) for e in index.entities
+                          if e.geo is not None and e.geo.feature == feature})
+        if counts:
+            best = counts.most_common(1)[0][0]
+            return next(e for e in index.entities if id(e) == best)
+    return None
+
+
+@extractor("places", after=("entities",))
+def extract_places(analysis: Analysis) -> None:
+    """Geocode toponyms, locate street names, link the dateline."""
+    linker = Linker.for_analysis(analysis)
+    link_dateline(analysis, linker)
+    geocode(analysis.entities)
+    link_streets(analysis, linker)

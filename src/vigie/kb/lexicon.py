@@ -1,0 +1,83 @@
+"""The per-language words the linker needs, read once from ``resources/<lang>/actors.toml``
+and ``places.toml``: titles and institution nouns with their PLOVER sectors, domain words,
+determiners, country anaphors, continent adjectives and the words around place names."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from vigie.kb.normalise import make_key
+from vigie.resources import Resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lookup tables keyed by normalised keys (see :func:`vigie.kb.normalise.make_key`)."""
+
+    articles: tuple[str, ...] = ()
+    titles: dict[str, str] = field(default_factory=dict)        # person nouns -> sector
+    institutions: dict[str, str] = field(default_factory=dict)  # institution nouns -> sector
+    domains: dict[str, str] = field(default_factory=dict)       # domain words -> sector
+    indefinite: frozenset[str] = frozenset()
+    definite: frozenset[str] = frozenset()
+    country_anaphors: frozenset[str] = frozenset()
+    new_referent: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
+    possessive: frozenset[str] = frozenset()
+    phrase_preps: frozenset[str] = frozenset()
+    continents: dict[str, str] = field(default_factory=dict)
+    locative: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    street_nouns: frozenset[str] = frozenset()
+    street_links: tuple[str, ...] = ()  # as written: "de", "d’", "d'", ...
+    # Title and institution nouns as written (lower case), for spaCy's Matcher.
+    head_words: tuple[str, ...] = ()
+    street_words: tuple[str, ...] = ()
+    locative_words: tuple[str, ...] = ()
+
+    def head_sector(self, key: str) -> tuple[str | None, str | None]:
+        """``(kind, sector)`` of a head noun: kind is "title", "institution" or None."""
+        if key in self.titles:
+            return "title", self.titles[key] or None
+        if key in self.institutions:
+            return "institution", self.institutions[key] or None
+        return None, None
+
+
+def _keys(words: list[str]) -> frozenset[str]:
+    return frozenset(make_key(w) for w in words)
+
+
+def _table(words: dict[str, str]) -> dict[str, str]:
+    return {make_key(k): v for k, v in words.items()}
+
+
+@functools.cache
+def lexicon(language: str) -> Lexicon:
+    """The lexicon of ``language`` (empty tables when its resource files are missing)."""
+    res = Resources.for_language(language)
+    actors, places = res.get("actors"), res.get("places")
+    return Lexicon(
+        articles=tuple(actors.get("articles", ())),
+        titles=_table(actors.get("titles", {})),
+        institutions=_table(actors.get("institutions", {})),
+        domains=_table(actors.get("domains", {})),
+        indefinite=_keys(actors.get("indefinite", [])),
+        definite=_keys(actors.get("definite", [])),
+        country_anaphors=_keys(actors.get("country_anaphors", [])),
+        new_referent=_keys(actors.get("new_referent", [])),
+        documents=_keys(actors.get("documents", [])),
+        possessive=_keys(actors.get("possessive", [])),
+        phrase_preps=_keys(actors.get("phrase_preps", [])),
+        continents=_table(actors.get("continents", {})),
+        locative=_keys(places.get("locative", [])),
+        place_nouns=_keys(places.get("place_nouns", [])),
+        street_nouns=_keys(places.get("street_nouns", [])),
+        street_links=tuple(places.get("street_links", ())),
+        head_words=tuple(w for w in (*actors.get("titles", {}), *actors.get("institutions", {}),
+                                     *actors.get("country_anaphors", ()), *actors.get("documents", ()))
+                         if " " not in w),
+        street_words=tuple(places.get("street_nouns", ())),
+        locative_words=tuple(places.get("locative", ())),
+    )

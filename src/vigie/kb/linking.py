@@ -1,0 +1,503 @@
+"""The linker: turns the mentions of one article into knowledge-base-linked entities.
+
+Passes, each linear in the article:
+
+1. *names*: knowledge-base names (PhraseMatcher), NER mentions and capitalised names after
+   a locative word, overlaps resolved longest-first (knowledge-base names win ties);
+   each is linked to a country, organisation, leader (sector by date), capital (a metonym
+   for its government unless used as a place), place (GeoNames candidates) or person.
+2. *descriptions*: noun phrases headed by a title or institution noun, read by
+   :func:`vigie.kb.describe.describe`, then attached to the person they name
+   ("le président russe Vladimir Poutine"), to an earlier referent (definite anaphora:
+   "le responsable", "la nation asiatique"), or made new entities (anonymous when
+   indefinite: "un haut responsable de la défense nord-coréen").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+from spacy.util import filter_spans
+
+from vigie.kb.describe import Description, describe, phrase
+from vigie.kb.lexicon import Lexicon, lexicon
+from vigie.kb.matchers import actor_matcher, head_matcher, place_matcher
+from vigie.kb.normalise import make_key
+from vigie.kb.store import Actor, KnowledgeBase, load_kb
+from vigie.schema import Entity
+
+if TYPE_CHECKING:
+    from vigie.analysis import Analysis
+    from vigie.extract.entities import EntityIndex
+
+PLACE_LABELS = {"LOC", "GPE", "LOCCAND"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
+# A bare name tagged MISC/ORG is taken as a place only when it is this well known.
+MIN_POPULATION_UNLABELLED = 100_000
+
+
+class Linker:
+    """Links the mentions of one analysis; kept in ``analysis.scratch`` for later lookups."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.index: EntityIndex = analysis.entities
+        self.language = analysis.language
+        self.kb: KnowledgeBase = load_kb()
+        self.lex: Lexicon = lexicon(self.language)
+        self.day = analysis.published
+        self._surnames: dict[str, Entity] = {}
+        self._heads: list[Token] = []
+        self._persons: dict[str, Entity] = {}  # key of a person's full name -> entity
+        dl = analysis.meta.dateline
+        self._dateline = (dl.start, dl.end) if dl is not None and dl.start is not None else None
+
+    @classmethod
+    def for_analysis(cls, analysis: Analysis) -> Linker:
+        """The linker of ``analysis``, created once."""
+        linker = analysis.scratch.get("linker")
+        if linker is None:
+            linker = analysis.scratch["linker"] = cls(analysis)
+        return linker
+
+    def key(self, text: str) -> str:
+        return make_key(text, self.lex.articles)
+
+    # --- pass 1: names ----------------------------------------------------------------
+    def run(self) -> None:
+        """Link every name, then every description, of the article."""
+        doc = self.analysis.doc
+        known = [Span(doc, s, e, label="KB") for _, s, e in actor_matcher(self.language)(doc)]
+        spans = known + [ent for ent in doc.ents if not self._swallows(ent, known)]
+        spans += [Span(doc, s + 1, e, label="LOCCAND")
+                  for m, s, e in place_matcher(self.language)(doc)
+                  if doc.vocab.strings[m] == "LOC"]
+        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+            self.link_name(span)
+        self.link_unlabelled_places()
+        self.link_descriptions()
+        self.merge_persons()
+
+    def merge_persons(self) -> None:
+        """A name first tagged ORG or LOC and later found to be a person's joins the person."""
+        for key, entity in list(self._persons.items()):
+            for prefix in ("org:", "loc:"):
+                other = self.index.get(prefix + key)
+                if other is not None and other is not entity:
+                    self.index.merge(entity, other)
+
+    def link_unlabelled_places(self) -> None:
+        """Proper-noun runs the NER left out, kept when they name a well-known place."""
+        doc = self.analysis.doc
+        for span in filter_spans([Span(doc, s, e) for m, s, e in place_matcher(self.language)(doc)
+                                  if doc.vocab.strings[m] == "PROPN"]):
+            if " " in span.text and span[0].pos_ != "PROPN":
+                continue  # "Proche-Orient" is one word; "Le - Monde" is not
+            if not self.index.mentions_in(span.start_char, span.end_char) and \
+                    self.index.covering(span.start_char, span.end_char) is None:
+                self._place(span, strict=True)
+
+    def _swallows(self, ent: Span, known: list[Span]) -> bool:
+        """True when a NER span overruns a known organisation or person name
+        ("La République en Marche ont «condamné"): the known name is kept instead."""
+        if ent.label_ in ("PER", "PERSON"):
+            return False
+        for k in known:
+            if ent.start <= k.start and k.end <= ent.end and len(k) < len(ent):
+                actors = self.kb.actors(self.key(k.text), self.language)
+                if not actors or actors[0].type != "COUNTRY":
+                    return True
+        return False
+
+    def link_name(self, span: Span) -> Entity | None:
+        """Link one name span by its label."""
+        label = span.label_
+        person = self.index.get(f"per:{self.key(span.text)}")
+        if person is not None:  # a person's name the NER also tagged as ORG or LOC
+            self.index.mention(person, span.text, span.start_char, span.end_char)
+            return person
+        if label == "KB" or (label != "LOCCAND" and self._known(span)):
+            return self._kb_name(span)
+        if label in ("PER", "PERSON"):
+            if len(span) == 1 and self._is_toponym(span):
+                return self._place(span)  # "accusé Washington": the NER took it for a person
+            return self._person(span)
+        if label in PLACE_LABELS:
+            return self._place(span, strict=label == "LOCCAND")
+        if label == "ORG":
+            return self._organisation(span)
+        if label == "MISC":
+            return self._place(span, strict=True)
+        return None
+
+    def _known(self, span: Span) -> bool:
+        """True when a NER name is a knowledge-base name written another way ("Nations Unies")."""
+        return any(a.type != "CAPITAL" for a in self.kb.actors(self.key(span.text), self.language))
+
+    def _kb_name(self, span: Span) -> Entity | None:
+        key = self.key(span.text)
+        actors = self.kb.actors(key, self.language)
+        if not actors:
+            return self._leader_by_surname(span, make_key(span.text))
+        actor = self._pick(actors)
+        if actor.type == "PERSON":
+            return self._leader(span, actor)
+        if actor.type == "CAPITAL":
+            return self._place(span)
+        entity = self.index.add(span.text, span.start_char, span.end_char, actor.type,
+                                key=f"kb:{actor.index}", country=actor.country,
+                                sector=actor.sector, kb=_kb(actor))
+        info = self.index.info(entity)
+        info.actor, info.continent, info.named = actor, actor.continent, True
+        if actor.geo is not None and not info.places:
+            info.places = [self.kb.place(actor.geo)]
+        return entity
+
+    def _is_toponym(self, span: Span) -> bool:
+        """A one-word name that is a capital or a country and nobody's known surname."""
+        key = self.key(span.text)
+        return not self.kb.by_surname(key) and key not in self._surnames and any(
+            a.type in ("CAPITAL", "COUNTRY") for a in self.kb.actors(key, self.language))
+
+    def _pick(self, actors: list[Actor]) -> Actor:
+        """Among homonyms, the one already in the article, else one in office at the date."""
+        for actor in actors:
+            if self.index.get(f"kb:{actor.index}") is not None:
+                return actor
+        return next((a for a in actors if a.terms and a.sector_on(self.day)), actors[0])
+
+    def _leader(self, span: Span, actor: Actor) -> Entity:
+        entity = self.index.add(span.text, span.start_char, span.end_char, "PERSON",
+                                key=f"kb:{actor.index}", country=actor.country,
+                                sector=actor.sector_on(self.day), kb=_kb(actor))
+        info = self.index.info(entity)
+        info.actor, info.named = actor, True
+        _prefer_name(entity, actor.name(self.language), longer=True)
+        self._surnames.setdefault(make_key(span[-1].text), entity)
+        return entity
+
+    def _leader_by_surname(self, span: Span, key: str) -> Entity | None:
+        known = self._surnames.get(key)
+        if known is not None:
+            self.index.mention(known, span.text, span.start_char, span.end_char)
+            return known
+        leaders = self.kb.by_surname(key)
+        if not leaders:
+            return None
+        return self._leader(span, self._pick(leaders))
+
+    def _person(self, span: Span) -> Entity:
+        """A person named by NER: joins an earlier person with the same surname."""
+        last = make_key(span[-1].text)
+        known = self._surnames.get(last) if len(span) == 1 else None
+        if known is None and len(span) == 1 and self.kb.by_surname(last):
+            return self._leader_by_surname(span, last)  # type: ignore[return-value]
+        if known is not None:
+            self.index.mention(known, span.text, span.start_char, span.end_char)
+            return known
+        key = self.key(span.text)
+        entity = self.index.add(span.text, span.start_char, span.end_char, "PERSON", key=f"per:{key}")
+        self.index.info(entity).named = True
+        self._persons[key] = entity
+        _prefer_name(entity, span.text, longer=True)
+        self._surnames.setdefault(last, entity)
+        return entity
+
+    def _place(self, span: Span, *, strict: bool = False) -> Entity | None:
+        """A toponym: a capital standing for its government, else a place."""
+        key = self.key(span.text)
+        capital = next((a for a in self.kb.actors(key, self.language) if a.type == "CAPITAL"), None)
+        if capital is not None and not self.used_as_place(span):
+            entity = self.index.add(span.text, span.start_char, span.end_char, "ORGANIZATION",
+                                    key=f"gov:{capital.country}", country=capital.country,
+                                    sector=capital.sector)
+            self.index.info(entity).actor = capital
+            return entity
+        places = self.kb.places(key)
+        if strict and (not places or (places[0].feature == "city"
+                                      and places[0].population < MIN_POPULATION_UNLABELLED)):
+            return None
+        if not places:
+            if span.root.pos_ != "PROPN":
+                return None  # "État", "Abonnez": NER noise, not a toponym
+            return self.index.add(span.text, span.start_char, span.end_char, "LOCATION",
+                                  key=f"loc:{key}")
+        top = places[0]
+        if top.feature == "country":
+            actor = self.kb.country(top.country)
+            if actor is not None:
+                return self._country(span, actor)
+        entity = self.index.add(span.text, span.start_char, span.end_char, "LOCATION",
+                                key=f"geo:{top.geonames or top.name}", country=top.country)
+        if entity.name.isupper() and not span.text.isupper():
+            entity.name = span.text  # "Séoul" rather than the dateline's "SEOUL"
+        info = self.index.info(entity)
+        if not info.places:
+            info.places = places
+        return entity
+
+    def _country(self, span: Span, actor: Actor) -> Entity:
+        entity = self.index.add(span.text, span.start_char, span.end_char, "COUNTRY",
+                                key=f"kb:{actor.index}", country=actor.country, kb=_kb(actor))
+        info = self.index.info(entity)
+        info.actor, info.continent = actor, actor.continent
+        if actor.geo is not None and not info.places:
+            info.places = [self.kb.place(actor.geo)]
+        return entity
+
+    def used_as_place(self, span: Span) -> bool:
+        """True when a capital's name is used as a place ("à Séoul", the dateline)."""
+        if self._dateline and span.start_char < self._dateline[1] and self._dateline[0] < span.end_char:
+            return True
+        if self._locative_before(span):
+            return True
+        root = span.root
+        if root.dep_ == "conj" and root.head.i < span.start:
+            return self._locative_before(span.doc[root.head.i:root.head.i + 1])
+        return False
+
+    def _locative_before(self, span: Span) -> bool:
+        doc = span.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.pos_ == "DET" and span.start > 1:
+            prev = doc[span.start - 2]
+        if prev is None:
+            return False
+        word = make_key(prev.text)
+        if word in self.lex.locative:
+            return True
+        if prev.pos_ == "ADP" and prev.i > 0:
+            noun = doc[prev.i - 1]
+            key = make_key(noun.lemma_)
+            return key in self.lex.place_nouns or self.lex.head_sector(key)[0] is not None
+        return False
+
+    def _organisation(self, span: Span) -> Entity | None:
+        """An organisation named by NER: country and sector read from its words."""
+        places = self.kb.places(self.key(span.text))
+        d = describe(span, span.root, self.lex, self.kb, self.language, self._inner)
+        if places and d.kind is None and places[0].population >= MIN_POPULATION_UNLABELLED:
+            return self._place(span)
+        if d.country is None:
+            d.country = self._country_named_in(span)
+        if d.country is None:
+            around = phrase(span.root, self.lex)
+            d.country = describe(around, span.root, self.lex, self.kb, self.language, self._inner).country
+        entity = self.index.add(span.text, span.start_char, span.end_char, "ORGANIZATION",
+                                key=f"org:{self.key(span.text)}", country=d.country, sector=d.sector)
+        self.index.info(entity).named = True
+        return entity
+
+    def _country_named_in(self, span: Span) -> str | None:
+        """The country of a knowledge-base name inside ``span`` ("… de Corée du Nord")."""
+        for _, s, e in actor_matcher(self.language)(span.as_doc()):
+            actors = self.kb.actors(self.key(span[s:e].text), self.language)
+            if actors and actors[0].country:
+                return actors[0].country
+        return None
+
+    def _inner(self, start: int, end: int) -> list[Entity]:
+        return [e for _, _, e in self.index.mentions_in(start, end)]
+
+    # --- pass 2: descriptions ---------------------------------------------------------
+    def link_descriptions(self) -> None:
+        """Link every noun phrase headed by a title, institution or country noun."""
+        doc = self.analysis.doc
+        done_until = 0
+        self._heads = [doc[s] for _, s, _ in head_matcher(self.language)(doc)]
+        for tok in self._heads:
+            s = tok.i
+            if s < done_until:
+                continue  # inside the previous description
+            span = self._whole_names(phrase(doc[s], self.lex))
+            if self.link_description(span, doc[s]) is not None:
+                done_until = span.end
+
+    def _whole_names(self, span: Span) -> Span:
+        """``span`` widened so that it does not cut a linked name ("Kim Jong Un")."""
+        end = span.end_char
+        for s, e, _ in self.index.mentions_in(span.start_char, end + 100):
+            if s < end < e:
+                end = e
+        widened = span.doc.char_span(span.start_char, end, alignment_mode="expand")
+        return widened if widened is not None else span
+
+    def link_description(self, span: Span, head: Token) -> Entity | None:
+        """Attach a description to its referent, or create the referent."""
+        if self.index.covering(head.idx, head.idx + len(head.text)) is not None:
+            return None  # the head is part of a name already linked
+        d = describe(span, head, self.lex, self.kb, self.language, self._inner)
+        if d.kind is None:
+            return None
+        if d.kind == "country":
+            return self._country_anaphor(d)
+        if d.kind == "document":
+            return self._author(d)
+        named = self._named(span, head, "PERSON" if d.kind == "title" else "ORGANIZATION")
+        if named is not None:
+            self._attach(named, d)
+            return named
+        if d.determiner == "possessive" and d.country is None:
+            owner = self.index.nearest(span.start_char, lambda e: self.index.info(e).named
+                                       and e.type in ("PERSON", "ORGANIZATION"))
+            d.country = owner.country if owner is not None else None
+        if d.determiner in ("definite", None):
+            earlier = self._antecedent(d)
+            if earlier is None and d.determiner == "definite" and d.kind == "institution" \
+                    and d.country is None and d.sector:
+                earlier = self._named_with_sector(d)
+            if earlier is not None:
+                self._attach(earlier, d)
+                return earlier
+        if d.determiner == "indefinite" and d.kind == "title" and not self._new_referent(span):
+            earlier = self._antecedent(d, anonymous=True)
+            if earlier is not None:
+                self._attach(earlier, d)
+                return earlier
+        return self._new(d)
+
+    def _author_in_body(self, d: Description) -> Entity | None:
+        """A title announces the body: "…, selon un reportage" -> the body's reportage."""
+        for tok in self._heads:
+            if tok.i > d.head.i and make_key(tok.lemma_) == d.head_key and \
+                    self.analysis.role_at(tok.idx) != "title":
+                later = describe(phrase(tok, self.lex), tok, self.lex, self.kb, self.language, self._inner)
+                return self._author(later)
+        return None
+
+    def _named(self, span: Span, head: Token, type_: str) -> Entity | None:
+        """The named person (or organisation) the description is in apposition to:
+        right after it ("le président russe Vladimir Poutine", "…, Vedant Patel"), inside it
+        ("l’hebdomadaire Marianne"), or right before it ("Vedant Patel, porte-parole …")."""
+        doc = span.doc
+        after = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
+        if after < len(doc):
+            found = self._named_at(doc[after].idx, type_)
+            if found is None and type_ == "PERSON" and after > span.end:
+                found = self._unlinked_name(after)
+            if found is not None:
+                return found
+        for tok in span:
+            if tok.head is head and tok.dep_ in ("appos", "flat:name", "nmod", "amod") and \
+                    not any(c.dep_ == "case" for c in tok.children):
+                found = self._named_at(tok.idx, type_)
+                if found is not None:
+                    return found
+        if span.start >= 2 and doc[span.start - 1].text == ",":
+            prev = doc[span.start - 2]
+            found = self.index.covering(prev.idx, prev.idx + len(prev.text))
+            if found is not None and found.type == type_ and self.index.info(found).named:
+                return found
+        return None
+
+    def _unlinked_name(self, start: int) -> Entity | None:
+        """", X," after a title: X is a person even when the NER called it a place."""
+        doc = self.analysis.doc
+        ent = next((e for e in doc.ents if e.start == start), None)
+        if ent is None or self.index.mentions_in(ent.start_char, ent.end_char):
+            return None
+        return self._person(ent)
+
+    def _named_at(self, offset: int, type_: str) -> Entity | None:
+        """The entity of type ``type_`` whose proper name starts at ``offset``."""
+        for s, _, entity in self.index.mentions_in(offset, offset + 200):
+            if s == offset and entity.type == type_ and self.index.info(entity).named:
+                return entity
+        return None
+
+    def _author(self, d: Description) -> Entity | None:
+        """The author a document speaks for: the first actor named in its whole phrase
+        ("un reportage diffusé par Al Jazeera"), else the author of the same document
+        mentioned before ("le reportage")."""
+        head = d.head
+        found = None
+        for _, _, entity in self.index.mentions_in(head.doc[head.left_edge.i].idx,
+                                                   head.doc[head.right_edge.i].idx + len(head.right_edge)):
+            if entity.country and entity.type != "LOCATION":
+                found = entity
+                break
+        if found is None and d.determiner != "indefinite":
+            found = self.index.nearest(head.idx, lambda e: d.head_key in self.index.info(e).heads)
+        if found is None and self.analysis.role_at(head.idx) == "title":
+            found = self._author_in_body(d)
+        if found is not None:
+            self.index.info(found).heads.add(d.head_key)
+        return found
+
+    def _antecedent(self, d: Description, *, anonymous: bool = False) -> Entity | None:
+        def compatible(e: Entity) -> bool:
+            info = self.index.info(e)
+            if d.head_key not in info.heads or info.plural != d.plural:
+                return False
+            if anonymous and not e.anonymous:
+                return False
+            return not (d.country and e.country and d.country != e.country)
+        return self.index.nearest(d.span.start_char, compatible)
+
+    def _named_with_sector(self, d: Description) -> Entity | None:
+        """"l’hebdomadaire" with no antecedent: the last named organisation of its sector."""
+        return self.index.nearest(d.span.start_char, lambda e: e.type == "ORGANIZATION"
+                                  and self.index.info(e).named and e.sector == d.sector)
+
+    def _new_referent(self, span: Span) -> bool:
+        return any(make_key(t.text) in self.lex.new_referent for t in span)
+
+    def _country_anaphor(self, d: Description) -> Entity | None:
+        if d.determiner != "definite" or d.country is not None:
+            return None
+
+        def compatible(e: Entity) -> bool:
+            info = self.index.info(e)
+            return e.type == "COUNTRY" and (not d.continent or info.continent == d.continent)
+
+        found = self.index.nearest(d.span.start_char, compatible)
+        if found is not None:
+            self.index.mention(found, d.span.text, d.span.start_char, d.span.end_char)
+        return found
+
+    def _attach(self, entity: Entity, d: Description) -> None:
+        self.index.mention(entity, d.span.text, d.span.start_char, d.span.end_char)
+        self.index.fill(entity, description=d.text, country=d.country, sector=d.sector)
+        info = self.index.info(entity)
+        info.heads.add(d.head_key)
+        info.plural = info.plural or d.plural
+
+    def _new(self, d: Description) -> Entity:
+        type_ = "ORGANIZATION" if d.kind == "institution" else "GROUP" if d.plural else "PERSON"
+        anonymous = d.kind == "title" and d.determiner == "indefinite"
+        entity = self.index.add(d.span.text, d.span.start_char, d.span.end_char, type_,
+                                key=f"desc:{d.span.start_char}", description=d.text,
+                                country=d.country, sector=d.sector, anonymous=anonymous or None)
+        entity.name = d.text
+        info = self.index.info(entity)
+        info.heads.add(d.head_key)
+        info.plural = d.plural
+        return entity
+
+    def resolve_phrase(self, span: Span) -> Entity | None:
+        """Link a noun phrase given by another extractor (e.g. a speaker)."""
+        head = span.root
+        # Keep the given words that belong to the head's own phrase (no verbs around it).
+        own = phrase(head, self.lex)
+        span = span.doc[max(span.start, own.start):min(span.end, own.end)]
+        entity = self.link_description(span, head)
+        if entity is not None:
+            return entity
+        d = describe(span, head, self.lex, self.kb, self.language, self._inner)
+        if d.country is None and d.sector is None:
+            return None
+        entity = self.index.add(span.text, span.start_char, span.end_char, "GROUP",
+                                key=f"desc:{span.start_char}", description=d.text,
+                                country=d.country, sector=d.sector)
+        return entity
+
+
+def _kb(actor: Actor) -> dict[str, str] | None:
+    return {"wikidata": actor.wikidata} if actor.wikidata else None
+
+
+def _prefer_name(entity: Entity, name: str, *, longer: bool) -> None:
+    """Use ``name`` as the entity's name when it is a longer proper name."""
+    if longer and len(name) > len(entity.name):
+        entity.name = name

@@ -1,0 +1,65 @@
+"""spaCy matchers built once per language from the knowledge base and the lexicon.
+
+- :func:`actor_matcher`: a PhraseMatcher over every name of a country, organisation or
+  leader (and leaders' surnames), case-sensitive (``ORTH``) so that acronyms such as ``EAU``
+  or names such as ``Renaissance`` do not fire on common words; each name is added as
+  written, accent-less, with a capital first letter and with both apostrophe shapes.
+- :func:`head_matcher`: a Matcher for the head nouns of descriptions (titles, institutions).
+- :func:`place_matcher`: place names after a locative word (``à Kherson``) and street names
+  (``rue Broca``), for toponyms the NER missed.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.matcher import Matcher, PhraseMatcher
+
+from vigie.kb.lexicon import lexicon
+from vigie.kb.store import load_kb
+from vigie.nlp import load_model
+
+
+def _variants(name: str) -> set[str]:
+    words = name.split(" ")
+    forms = {name, name[:1].upper() + name[1:],
+             " ".join(w[:1].upper() + w[1:] if len(w) > 3 else w for w in words)}
+    forms |= {f.replace("'", "’") for f in forms} | {f.replace("’", "'") for f in forms}
+    return forms
+
+
+@functools.cache
+def actor_matcher(language: str) -> PhraseMatcher:
+    """Matches knowledge-base actor names in a Doc of ``language`` (label ``KB``)."""
+    nlp = load_model(language)
+    names = sorted({v for s in load_kb().surfaces(language) for v in _variants(s)})
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    matcher.add("KB", list(nlp.tokenizer.pipe(names)))
+    return matcher
+
+
+@functools.cache
+def head_matcher(language: str) -> Matcher:
+    """Matches nouns that head a description: titles and institutions (label ``HEAD``)."""
+    nlp = load_model(language)
+    words = list(lexicon(language).head_words)
+    matcher = Matcher(nlp.vocab)
+    matcher.add("HEAD", [[{"LEMMA": {"IN": words}, "POS": {"IN": ["NOUN", "PROPN"]}}],
+                         [{"LOWER": {"IN": words}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
+    return matcher
+
+
+@functools.cache
+def place_matcher(language: str) -> Matcher:
+    """``LOC``: capitalised names after a locative word; ``STREET``: street and site names;
+    ``PROPN``: runs of proper nouns (toponyms the NER may have missed)."""
+    nlp = load_model(language)
+    lex = lexicon(language)
+    matcher = Matcher(nlp.vocab)
+    name = {"IS_TITLE": True, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}}
+    matcher.add("LOC", [[{"LOWER": {"IN": list(lex.locative_words)}}, name | {"OP": "+"}]])
+    link = {"LOWER": {"IN": sorted(lex.street_links)}, "OP": "*"}
+    matcher.add("STREET", [[{"LOWER": {"IN": list(lex.street_words)}}, link, name | {"OP": "+"}]])
+    matcher.add("PROPN", [[{"POS": "PROPN", "IS_ALPHA": True, "OP": "+"}],
+                          [{"IS_TITLE": True}, {"ORTH": "-"}, {"IS_TITLE": True}]], greedy="LONGEST")
+    return matcher

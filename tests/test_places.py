@@ -1,0 +1,75 @@
+"""Geocoding: toponyms, exonyms, regions, streets, the dateline, places versus metonyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb_helpers import analyse, entity_of
+from vigie.extract.places import choose
+from vigie.kb.store import Place
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def war():
+    return analyse(
+        "KIEV – Les combats se poursuivent dans la région de Kharkiv et à Louhansk, "
+        "dans l’est de l’Ukraine. Moscou a démenti. Des observateurs à Moscou et à Pékin "
+        "suivent la situation en Crimée.")
+
+
+def test_cities_with_exonyms(war) -> None:
+    for name in ("Kharkiv", "Louhansk"):
+        e = entity_of(war, name)
+        assert e.geo is not None and e.geo.country == "UKR" and e.geo.feature == "city", name
+        assert e.geo.geonames
+
+
+def test_countries_and_regions(war) -> None:
+    ukraine = entity_of(war, "Ukraine")
+    assert (ukraine.type, ukraine.geo.feature, ukraine.geo.country) == ("COUNTRY", "country", "UKR")
+    crimea = entity_of(war, "Crimée")
+    assert (crimea.geo.feature, crimea.geo.country) == ("region", "UKR")
+
+
+def test_capital_is_a_place_only_when_used_as_one(war) -> None:
+    actor = entity_of(war, "Moscou")
+    assert actor.geo is None and (actor.country, actor.sector) == ("RUS", "GOV")
+    place = entity_of(war, "Moscou", nth=1)
+    assert place is not actor and place.geo is not None and place.geo.country == "RUS"
+    beijing = entity_of(war, "Pékin")
+    assert beijing.geo is not None and beijing.geo.country == "CHN"
+
+
+def test_dateline_place(war) -> None:
+    dateline = war.meta.dateline
+    assert dateline is not None
+    doc = war.document(0.0, "test")
+    place = doc.entity(doc.meta.dateline.place)
+    assert place is not None and place.geo.country == "UKR"
+
+
+def test_street_is_located_in_its_city() -> None:
+    a = analyse("La manifestation est partie de la rue des Lilas, à Lyon, vers midi.")
+    street = entity_of(a, "rue des Lilas")
+    assert street.geo is not None and street.geo.country == "FRA"
+    lyon = entity_of(a, "Lyon")
+    assert (street.geo.lat, street.geo.lon) == (lyon.geo.lat, lyon.geo.lon)
+
+
+def test_macro_region_without_country() -> None:
+    a = analyse("Proche-Orient : la tension monte.")
+    region = entity_of(a, "Proche-Orient")
+    assert region is not None and region.geo is not None and region.geo.country is None
+
+
+def _city(name: str, country: str, population: int) -> Place:
+    return Place(1, name, country, 0.0, 0.0, population, "city")
+
+
+def test_namesake_in_the_article_countries_wins() -> None:
+    vienna, vienne = _city("Vienna", "AUT", 1_700_000), _city("Vienne", "FRA", 30_000)
+    assert choose([vienna, vienne], {"FRA"}) is vienne
+    assert choose([vienna, vienne], {"FRA", "AUT"}) is vienna
+    assert choose([vienna, vienne], set()) is vienna
