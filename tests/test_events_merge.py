@@ -45,3 +45,21 @@ def test_late_candidates_only_complete_others() -> None:
     title, body = cand("SANCTION", FRANCE, SPAIN, 0), cand("SANCTION", FRANCE, SPAIN, 80)
     out = merge([title, body], late=frozenset({0}))
     assert out == [body] and [s.start for s in body.evidence] == [0]
+
+
+def test_partial_mentions_complete_each_other() -> None:
+    """"l'agression commise par un député (FRA)" and "le député a frappé X (FRA)"."""
+    actor_only = cand("ASSAULT", PARTY_A, FRANCE, 1)
+    actor_only.recipients, actor_only.event.recipients = [], []
+    recipient_only = cand("ASSAULT", PARTY_A, FRANCE, 9)
+    recipient_only.actors, recipient_only.event.actors = [], []
+    (out,) = merge([actor_only, recipient_only])
+    assert out.actors and out.recipients
+
+
+def test_halves_without_a_shared_code_stay_apart() -> None:
+    actor_only = cand("ASSAULT", FRANCE, SPAIN, 1)
+    actor_only.recipients, actor_only.event.recipients = [], []
+    recipient_only = cand("ASSAULT", FRANCE, SPAIN, 9)
+    recipient_only.actors, recipient_only.event.actors = [], []
+    assert len(merge([actor_only, recipient_only])) == 2

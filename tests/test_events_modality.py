@@ -57,3 +57,18 @@ def test_relative_clause_of_a_report_is_claimed() -> None:
 def test_cues_are_loaded_once() -> None:
     assert cues("fr") is cues("fr")
     assert "jamais" in cues("fr").negators
+
+
+def test_requested_and_threatened_events_are_not_events() -> None:
+    sentence = "Les manifestants ont appelé à la démission du ministre."
+    assert modality(sentence, "démission", "appelé") == "unrealised"
+
+
+def test_foiled_event_is_negated() -> None:
+    assert modality("La police a déjoué un attentat contre la mairie.", "attentat", "déjoué") == "negated"
+    assert modality("L'attentat déjoué visait la mairie.", "attentat") == "negated"
+
+
+def test_liability_is_hypothetical() -> None:
+    sentence = "Les responsables sont passibles de lourdes sanctions."
+    assert modality(sentence, "sanctions") == "hypothetical"

@@ -72,9 +72,11 @@ class ArgumentFinder:
             c.dep_ in REFLEXIVE_DEPS and c.lower_ in self.reflexive for c in hit.head.children)
         if (hit.group.type in SYMMETRIC_TYPES or reciprocal) and len(args.actors) > 1 and not args.recipients:
             args.recipients = list(args.actors)  # "X et Y se sont rencontrés", "... se battent"
-        codes = {p.key for p in args.actors}
+        keys = {p.key for p in args.actors}
+        actor_codes = {p.code for p in args.actors}
         args.recipients = [p for p in args.recipients
-                           if p.key not in codes or hit.group.type in SYMMETRIC_TYPES or reciprocal]
+                           if (p.key not in keys and not (p.entity is None and p.code in actor_codes))
+                           or hit.group.type in SYMMETRIC_TYPES or reciprocal]
         args.place = self.place(hit.head, args.support)
         return args
 

@@ -57,7 +57,9 @@ def same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if a.keys() == b.keys():
         return True
-    return (a.generic() or b.generic()) and a.codes() == b.codes() and all(a.codes())
+    # a country stands for its officials; a partial mention ("l'agression américaine") for
+    # the whole coalition
+    return (a.generic() or b.generic()) and overlapping(a, b) and any(a.codes()) and any(b.codes())
 
 
 def overlapping(a: Candidate, b: Candidate) -> bool:
@@ -73,6 +75,10 @@ def _absorb(keep: Candidate, other: Candidate) -> None:
     if ov.evidence.text != ev.evidence.text and all(ov.evidence.start != s.start for s in keep.evidence):
         keep.evidence.append(ov.evidence)
     keep.evidence.extend(s for s in other.evidence if all(s.start != k.start for k in keep.evidence))
+    if not keep.recipients and other.recipients:  # mentions complete each other
+        keep.recipients, ev.recipients = other.recipients, ov.recipients
+    if not keep.actors and other.actors:
+        keep.actors, ev.actors = other.actors, ov.actors
     ev.attributed_to = ev.attributed_to or ov.attributed_to
     ev.date = ev.date or ov.date
     if ev.location is None and ov.location is not None:

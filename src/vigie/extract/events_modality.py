@@ -107,8 +107,7 @@ def _foiled(carriers: list[Token], c: ModalityCues) -> bool:
     for t in carriers:
         if any(m.dep_ in ("acl", "amod") and m.lemma_.lower() in c.foiled for m in t.children):
             return True
-    top = carriers[-1]
-    return top.dep_ in ("obj", "xcomp") and top.head.lemma_.lower() in c.foiled
+    return any(g.lemma_.lower() in c.foiled for g in [*carriers[1:], *_governors(carriers[-1])[:2]])
 
 
 def _reported(tok: Token, c: ModalityCues) -> bool:
@@ -125,7 +124,7 @@ def modality_of(head: Token, clause: Token | None, language: str, *, in_denial: 
     carriers = [head] + ([clause] if clause is not None and clause.i != head.i else [])
     governors = _governors(carriers[-1])
     if any(_morph(t, "Mood") == "Imp" for t in carriers) or \
-            any(g.lemma_.lower() in c.unrealised_governors for g in governors[:2]):
+            any(g.lemma_.lower() in c.unrealised_governors for g in [*carriers[1:], *governors[:2]]):
         return UNREALISED
     if any(negated(t, c) for t in carriers) or _foiled(carriers, c):
         return "negated"
@@ -153,13 +152,11 @@ def modality_of(head: Token, clause: Token | None, language: str, *, in_denial: 
     top = carriers[-1]
     if any(m.dep_ == "mark" and m.lemma_.lower() in c.condition_marks for m in top.children):
         return "hypothetical"
-    if governors:
-        g = governors[0]
-        lemma = g.lemma_.lower()
-        if top.dep_.startswith(("xcomp", "ccomp")) and lemma in c.hypothetical_governors:
-            return "hypothetical"
-        if top.dep_.startswith(("xcomp", "ccomp")) and lemma in c.future_governors:
-            return "future"
+    if any(g.lemma_.lower() in c.hypothetical_governors for g in governors[:2]):
+        return "hypothetical"
+    if governors and top.dep_.startswith(("xcomp", "ccomp", "acl")) and \
+            governors[0].lemma_.lower() in c.future_governors:
+        return "future"
     if any(_conditional(t) == "present" for t in carriers):
         # the conditional of a reported clause is a future in the past ("a dit qu'il saisirait")
         return "future" if top.dep_.startswith("ccomp") else "hypothetical"
