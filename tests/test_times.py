@@ -332,3 +332,31 @@ def test_timebank_offsets_are_valid():
         record = json.loads(line)
         for t in find_times(record["text"], dt.date.fromisoformat(record["published"])):
             assert record["text"][t.start:t.end] == t.text
+
+
+# --- English (same engine, resources/en/times.toml) -----------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The spokesman said on Tuesday that talks had failed.", ("Tuesday", "DATE", "2023-03-14")),
+    ("The talks will resume next Tuesday.", ("next Tuesday", "DATE", "2023-03-21")),
+    ("Earlier this month, the minister resigned.", ("Earlier this month", "DATE", "2023-03")),
+    ("Prices rose last year.", ("last year", "DATE", "2022")),
+    ("Two days ago, the border closed.", ("Two days ago", "DATE", "2023-03-14")),
+    ("Protesters have gathered every Monday.", ("every Monday", "SET", "XXXX-WXX-1")),
+    ("The meeting starts at 8 p.m. local time.", ("8 p.m. local time", "TIME", "2023-03-16T20:00")),
+    ("He was elected on May 5, 2022.", ("May 5, 2022", "DATE", "2022-05-05")),
+    ("The war began in March.", ("March", "DATE", "2023-03")),
+    ("It lasted about an hour.", ("about an hour", "DURATION", "PT1H")),
+    ("Cities grew in the 1990s.", ("the 1990s", "DATE", "199X")),
+    ("Results for fiscal 2022 are out.", ("fiscal 2022", "DATE", "2022")),
+])
+def test_english(text, expected):
+    found = [(t.text, t.type, t.value) for t in find_times(text, PUB, "en")]
+    assert found == [expected]
+
+
+def test_english_range_and_ages():
+    found = find_times("The drills will take place September 23-27.", PUB, "en")
+    assert [(t.text, t.value, t.end_value) for t in found] == [
+        ("September 23", "2023-09-23", "2023-09-27")]
+    assert find_times("A 54-year-old man may come.", PUB, "en") == []

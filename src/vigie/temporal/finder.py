@@ -74,13 +74,18 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
+def _inside(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= a[0] and a[1] <= e for s, e in spans)
+
+
 def _select(cands: list[Candidate], blocked: list[tuple[int, int]]) -> list[Candidate]:
-    """Non-overlapping candidates: longest first, then the earlier rule."""
+    """Non-overlapping candidates: longest first, then the earlier rule. A candidate inside
+    an excluded span goes; a longer one ("fiscal 2022" around "2022 results") stays."""
     kept: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for cand in sorted(cands, key=lambda c: (c[0] - c[1], c[2], c[0])):
         span = (cand[0], cand[1])
-        if _overlaps(span, blocked) or _overlaps(span, taken):
+        if _inside(span, blocked) or _overlaps(span, taken):
             continue
         kept.append(cand)
         taken.append(span)

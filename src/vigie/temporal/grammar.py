@@ -119,10 +119,33 @@ class _Expander:
         raise KeyError(f"unknown macro {{{name}}}")
 
 
+def _spaces(pattern: str) -> str:
+    """Outside character classes, " ?" becomes optional whitespace and " " a run of it."""
+    out, depth, i = [], 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]" and depth:
+            depth -= 1
+        if c == " " and not depth:
+            optional = pattern[i + 1:i + 2] == "?"
+            out.append(r"[^\S\n]*" if optional else _SPACE)
+            i += 2 if optional else 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def _finish(pattern: str) -> str:
     """Spaces become whitespace runs; the whole is kept to word boundaries (a pattern that
     starts with its own lookbehind sets its left boundary itself)."""
-    pattern = fold_pattern(pattern).replace(" ?", "[^\\S\\n]*").replace(" ", _SPACE)
+    pattern = _spaces(fold_pattern(pattern))
     left = "" if pattern.startswith("(?<") else _LEFT
     return f"{left}(?:{pattern}){_RIGHT}"
 

@@ -80,7 +80,10 @@ def _part_suffix(m: Match) -> str:
     """"TEV" for "soir", "T12:00" for "midi", "T21:45" for "21 h 45", or ""."""
     hour = m.text("hour")
     if hour is not None:
-        return f"T{int(hour):02d}:{int(m.text('minute') or 0):02d}"
+        value = int(hour)
+        if m.text("pm") and value < 12:
+            value += 12   # "8 p.m."
+        return f"T{value:02d}:{int(m.text('minute') or 0):02d}"
     part = m.lex("part")
     if part is None:
         return ""
@@ -454,7 +457,8 @@ def holiday(m: Match, ctx: Context) -> Resolved | None:
 def decade(m: Match, ctx: Context) -> Resolved | None:
     """"les années 60" (196X), "les années 1990" (199X), "les années soixante-dix" (197X)."""
     text = (m.text("decade") or "").lstrip("'")
-    number = _int(text) if text[:1].isdigit() else parse_number(m.grammar, text)
+    number = (_int(text) if text[:1].isdigit()
+              else m.grammar.lookup("decadeword", text) or parse_number(m.grammar, text))
     if number is None:
         return None
     year = int(number)
@@ -482,8 +486,8 @@ def _roman(text: str) -> int | None:
 @resolver("century")
 def century(m: Match, ctx: Context) -> Resolved | None:
     """"le XIXe siècle" -> "18"."""
-    number = _roman(m.text("roman") or "")
-    if not number or number > 30:
+    number = m.lex("ordinal") or _roman(m.text("roman") or "")
+    if not number or number < 1 or number > 30:
         return None
     return Resolved("DATE", f"{number - 1:02d}")
 
