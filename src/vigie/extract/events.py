@@ -11,12 +11,13 @@ Events keep :class:`~vigie.schema.Entity` objects until entity ids exist; a hook
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from vigie.extract.events_actors import Actors, Participant
 from vigie.extract.events_arguments import ArgumentFinder, Arguments
 from vigie.extract.events_merge import Candidate, merge
-from vigie.extract.events_modality import UNREALISED, modality_of
+from vigie.extract.events_modality import UNREALISED, cues, modality_of
 from vigie.extract.events_triggers import SYMMETRIC_TYPES, Hit, find_triggers, lexicon
 from vigie.extract.events_verbal import evidence_sentence, speaker_participant, statement_event
 from vigie.registry import extractor
@@ -50,7 +51,7 @@ def extract_events(analysis: Analysis) -> None:
     owned_cues: list[tuple[int, int]] = []
     late: set[int] = set()  # headline candidates: they repeat the body
     for st in analysis.statements:
-        cand = _from_statement(analysis, st)
+        cand = _from_statement(analysis, st, finder)
         if cand is not None:
             if analysis.role_at(cand.event.trigger.start) == "title":
                 late.add(len(candidates))
@@ -72,7 +73,25 @@ def extract_events(analysis: Analysis) -> None:
 
 
 # ---------------------------------------------------------------------- candidates
-def _from_statement(analysis: Analysis, st: Statement) -> Candidate | None:
+def _denied_sources(analysis: Analysis, st: Statement, finder: ArgumentFinder) -> list[ActorRef]:
+    """For a denial or refusal with no addressee, the source of the claim it answers: "a
+    répondu aux rapports des services américains en les qualifiant de faux"."""
+    cue = _cue_token(analysis, st)
+    if cue is None:
+        return []
+    claim_nouns = cues(analysis.language).claimed_nouns
+    for verb in (cue, cue.head):
+        for c in verb.children:
+            if c.dep_ in ("obj", "obl:arg", "obl", "obl:mod") and c.lemma_.lower() in claim_nouns:
+                sources = [p for p in finder.source_of(c) if p.code]
+                if sources:
+                    return [ActorRef(entity=None, text=p.text, country=p.code) for p in sources]
+    return []
+
+
+def _from_statement(analysis: Analysis, st: Statement, finder: ArgumentFinder) -> Candidate | None:
+    if st.act in ("DENY", "REJECT") and not st.addressees:
+        st = replace(st, addressees=_denied_sources(analysis, st, finder))
     made = statement_event(analysis, st)
     if made is None:
         return None

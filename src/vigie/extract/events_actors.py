@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from vigie.analysis import Analysis
     from vigie.schema import Entity
 
-PLACE_FEATURES = ("city", "region")
+ACTOR_TYPES = ("COUNTRY", "ORGANIZATION", "PERSON", "GROUP")
 
 
 @dataclass(slots=True)
@@ -44,7 +44,7 @@ class Participant:
     def is_place(self) -> bool:
         """A city or region (a location, not an actor, after "à" or "dans")."""
         e = self.entity
-        return bool(e and e.geo and e.geo.feature in PLACE_FEATURES)
+        return bool(e and e.geo and e.geo.feature != "country" and e.type not in ACTOR_TYPES)
 
 
 @functools.cache

@@ -180,7 +180,7 @@ class ArgumentFinder:
             dep = c.dep_
             if dep in OBJECTS:
                 if hit.group.object_role == "source":  # "démentir les informations de X"
-                    _add(out, self._source_of(c))
+                    _add(out, self.source_of(c))
                     continue
                 if theme or (dep == "obj" and c.pos_ not in ("NOUN", "PROPN", "PRON", "X")):
                     _add(out, self._recipient_inside(c))
@@ -228,7 +228,7 @@ class ArgumentFinder:
                         _add(out, self.actors.with_conjuncts(g))
         return out
 
-    def _source_of(self, thing: Token) -> list[Participant]:
+    def source_of(self, thing: Token) -> list[Participant]:
         """Who made the claim or proposal that is rejected: "les informations des services
         américains", "la proposition faite par X"; the object itself when it is an actor."""
         own = self.actors.by_token.get(thing.i)
