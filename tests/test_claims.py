@@ -195,3 +195,13 @@ def test_a_quote_that_reports_and_dismisses_denies_what_it_reports(run):
     assert has(claim, "voisin", "assert")
     assert has(claim, "avocat", "deny")
     assert not has(claim, "avocat", "assert")
+
+
+def test_object_of_a_deny_verb_is_denied_by_its_subject(run):
+    text = TITLE + (
+        "Selon la Colombie, l'Équateur aurait vendu des fusils aux rebelles. "
+        "Le gouvernement équatorien nie toute vente de fusils aux rebelles.")
+    doc = run(text, [("s1", "la Colombie", "l'Équateur aurait vendu des fusils aux rebelles")])
+    claim = claim_with(doc, "vendu des fusils")
+    assert has(claim, "Colombie", "assert")
+    assert has(claim, "gouvernement", "deny")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vigie.extract.claims_echo import echo_denials
+from vigie.extract.claims_echo import denial_units
 from vigie.extract.claims_group import group_units
 from vigie.extract.claims_reports import report_units, speaker_holder
 from vigie.extract.claims_units import Side, TextIndex, Unit
@@ -40,7 +40,7 @@ def extract_claims(analysis: Analysis) -> None:
     reports = report_units(index, analysis.statements)
     units = statement_units(index, analysis.statements, reports) + reports
     units += event_units(index, analysis.events, units, analysis.statements)
-    echo_denials(index, units)
+    units += denial_units(index, units, analysis.statements)
     for unit in units:
         index.features(unit, unit.sides[0].holder if unit.sides else None)
     units = [u for u in units if u.anaphoric or (len(u.stems) >= MIN_STEMS and u.predicates)]
@@ -66,17 +66,17 @@ def statement_units(index: TextIndex, statements: list[Statement], reports: list
         if st.act in NON_PROPOSITIONAL or st.speaker is None:
             continue
         lo, hi = st.content.start, st.content.end
-        inside = [u for u in reports if lo <= u.start < hi or lo < u.end <= hi]
+        inside = [u for u in reports if u.sides and (lo <= u.start < hi or lo < u.end <= hi)]
         dismissal = next((u for u in inside if u.anaphoric and _speaker_side(u, st.id)), None)
         holder = speaker_holder(index, st)
         # each sentence of a long quote is a proposition of its own
-        for start, end in index.sentences(lo, hi):
+        for piece, (start, end) in enumerate(index.sentences(lo, hi)):
             if any(u.start < end and start < u.end for u in inside):
                 continue
             stance = _statement_stance(index, st, start, end)
             if dismissal is not None:
                 stance = _speaker_side(dismissal, st.id).stance  # type: ignore[union-attr]
-            units.append(Unit(start=start, end=end, origin="statement",
+            units.append(Unit(start=start, end=end, origin="statement", piece=piece,
                               sides=[Side(holder, stance, st.id)],
                               alleged=st.act in ALLEGING_ACTS or index.conditional(start, end),
                               denial=st.act in ("DENY", "QUESTION") or dismissal is not None))
@@ -143,12 +143,17 @@ def worth_listing(group: list[Unit]) -> bool:
     A lone opinion, or negative sentences nobody contradicts ("the doctors do not comment"),
     are not listed: a negation is a denial only of something someone asserts.
     """
+    if len(group) == 1 and group[0].piece > 0:
+        return False  # the rest of a quote whose first sentence is listed on its own
     asserting = {s.holder.key() for u in group for s in u.sides if s.stance == "assert"}
     other = [s for u in group for s in u.sides if s.stance != "assert"]
     if not asserting and not other:
         return False
     explicit = any(u.denial for u in group if any(s.stance != "assert" for s in u.sides))
-    return (bool(asserting) and bool(other)) or explicit or len(asserting) > 1 or \
+    # an unresolved "il" may be one of the named holders: it does not make a second one
+    known = {s.holder.key() for u in group for s in u.sides
+             if s.stance == "assert" and s.holder.resolved}
+    return (bool(asserting) and bool(other)) or explicit or len(known) > 1 or \
         any(u.alleged for u in group if u.sides)
 
 

@@ -1,8 +1,13 @@
-"""Echo denials: "X accuse Y d'avoir fait Z, ce que Y dément".
+"""Denials read from a deny verb rather than from a report noun.
 
-The relative "ce que" takes the clause before it as the object of the denial, so the subject
-of the deny verb denies the unit read in that clause. The words (antecedent, relative, deny
-verbs and the inflected forms a tagger may misread) come from ``claims.toml``.
+- Echo denials: "X accuse Y d'avoir fait Z, ce que Y dément". The relative "ce que" takes
+  the clause before it as the object of the denial, so the subject of the deny verb denies
+  the unit read in that clause.
+- Object denials: "tout en niant toute vente d'armes", "dément la prise de l'aéroport": the
+  object of the deny verb is the denied proposition.
+
+The words (antecedent, relative, deny verbs and the inflected forms a tagger may misread)
+come from ``claims.toml``.
 """
 
 from __future__ import annotations
@@ -12,13 +17,17 @@ from typing import TYPE_CHECKING
 
 from spacy.matcher import Matcher
 
-from vigie.extract.claims_units import ClaimWords, Side, TextIndex, Unit
+from vigie.extract.claims_reports import SUBJECTS, clause_span, speaker_holder, statement_of
+from vigie.extract.claims_units import ClaimWords, Holder, Side, TextIndex, Unit
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
     from spacy.vocab import Vocab
 
+    from vigie.schema import Statement
+
 SUBJECT_POS = ["PROPN", "NOUN", "DET", "ADJ", "PRON"]
+OBJECTS = ("obj", "xcomp", "ccomp")
 
 
 @functools.cache
@@ -31,14 +40,24 @@ def _matcher(vocab: Vocab, words: ClaimWords) -> Matcher:
     for verb in deny:
         matcher.add("ECHO_SV", [[*head, subject, verb]])  # ce que Téhéran dément
         matcher.add("ECHO_VS", [[*head, verb, subject]])  # ce que dément Téhéran
+    matcher.add("DENY_OBJECT", [[{"LEMMA": {"IN": sorted(words.deny_object_verbs)},
+                                  "POS": "VERB"}]])
     return matcher
 
 
-def echo_denials(index: TextIndex, units: list[Unit]) -> None:
-    """Add the denier's side to the unit read just before each "ce que X dément"."""
+def denial_units(index: TextIndex, units: list[Unit], statements: list[Statement]) -> list[Unit]:
+    """Add echo denials to the units they answer; return new units for object denials."""
     doc = index.doc
+    matches = _matcher(doc.vocab, index.words)(doc)
+    object_denial = doc.vocab.strings["DENY_OBJECT"]
     seen: set[int] = set()
-    for _, start, end in sorted(_matcher(doc.vocab, index.words)(doc), key=lambda m: (m[1], -m[2])):
+    new: list[Unit] = []
+    for match_id, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
+        if match_id == object_denial:
+            unit = _object_denial(index, doc[start], units, statements)
+            if unit is not None:
+                new.append(unit)
+            continue
         if start in seen:
             continue  # keep the longest match of each "ce que"
         seen.add(start)
@@ -47,6 +66,36 @@ def echo_denials(index: TextIndex, units: list[Unit]) -> None:
         if target is not None and holder is not None:
             target.sides.append(Side(holder, "deny", None))
             target.denial = True
+    return new
+
+
+def _object_denial(index: TextIndex, verb: Token, units: list[Unit],
+                   statements: list[Statement]) -> Unit | None:
+    """"nie toute vente d'armes": a unit for the object, denied by the verb's subject."""
+    obj = next((c for c in verb.children if c.dep_ in OBJECTS and c.pos_ in ("NOUN", "VERB")), None)
+    if obj is None or obj.lemma_.casefold() in index.words.report_nouns:
+        return None
+    start, end = clause_span(obj.left_edge.i, obj, obj.sent.end)
+    if any(u.start <= start < u.end and any(s.stance == "deny" for s in u.sides) for u in units):
+        return None  # already read as a denial (a DENY statement, a report)
+    st = statement_of(verb, statements)
+    if st is not None and st.speaker is not None:
+        side = Side(speaker_holder(index, st), "deny", st.id)
+    else:
+        subject = _subject(verb)
+        if subject is None:
+            return None
+        side = Side(index.holder_at(subject), "deny", None)
+    return Unit(start=start, end=end, origin="denial", sides=[side], denial=True)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of the verb, or of the verb it hangs on ("tout en niant ..., X a dit")."""
+    for cur in (verb, verb.head):
+        subject = next((c for c in cur.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _unit_before(units: list[Unit], offset: int) -> Unit | None:
@@ -58,7 +107,7 @@ def _unit_before(units: list[Unit], offset: int) -> Unit | None:
     return max(before, key=lambda u: u.end) if before else None
 
 
-def _holder(index: TextIndex, span: Span):
+def _holder(index: TextIndex, span: Span) -> Holder | None:
     named = [t for t in span if t.i in index.entity_of]
     nouns = [t for t in span if t.pos_ in ("PROPN", "NOUN")]
     token = (named or nouns or [None])[0]

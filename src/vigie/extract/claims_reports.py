@@ -86,16 +86,18 @@ def proposition(index: TextIndex, noun: Token) -> tuple[int, int, int] | None:
         nxt = tok.nbor() if tok.i + 1 < sent.end else None
         if (tok.lower_ in words.content_prepositions and nxt is not None
                 and nxt.lemma_.casefold() in words.relative_pronouns):
-            return (*_clause(nxt.i + 1, nxt.head, sent.end), tok.i)
+            return (*clause_span(nxt.i + 1, nxt.head, sent.end), tok.i)
         if tok.i <= noun.i + 2 and tok.pos_ == "SCONJ" and \
                 tok.lemma_.casefold() in words.complement_conjunctions:
-            return (*_clause(tok.i + 1, tok.head, sent.end), tok.i)
+            return (*clause_span(tok.i + 1, tok.head, sent.end), tok.i)
         if tok.is_punct and tok.text in STOP_PUNCT:
             break
+    if noun.lemma_.casefold() not in words.genitive_report_nouns:
+        return None
     for child in noun.children:
         if child.dep_.startswith("nmod") and child.pos_ == "NOUN" and child.i > noun.i \
                 and _bare_genitive(index, child):
-            return (*_clause(child.i, noun, sent.end), child.i)
+            return (*clause_span(child.i, noun, sent.end), child.i)
     return None
 
 
@@ -108,7 +110,7 @@ def _bare_genitive(index: TextIndex, noun: Token) -> bool:
         and "Art" not in c.morph.get("PronType") for c in cases)
 
 
-def _clause(first: int, head: Token, sent_end: int) -> tuple[int, int]:
+def clause_span(first: int, head: Token, sent_end: int) -> tuple[int, int]:
     """From token ``first`` to the end of ``head``'s subtree, cut at the next clause break."""
     doc = head.doc
     last = min(max(head.right_edge.i, first), sent_end - 1)
@@ -180,7 +182,7 @@ def speaker_side(index: TextIndex, noun: Token, statements: list[Statement]) -> 
     stance, verb = _stance(index, noun)
     if stance is None:
         return None
-    st = _statement_of(noun, statements)
+    st = statement_of(noun, statements)
     if st is not None and st.speaker is not None:
         return Side(speaker_holder(index, st), stance, st.id)
     subject = _subject(verb)
@@ -235,7 +237,7 @@ def _called_false(index: TextIndex, noun: Token) -> bool:
     return False
 
 
-def _statement_of(noun: Token, statements: list[Statement]) -> Statement | None:
+def statement_of(noun: Token, statements: list[Statement]) -> Statement | None:
     """The statement whose content holds the noun, else one whose cue is in its sentence."""
     pos, sent = noun.idx, noun.sent
     for st in statements:
@@ -257,7 +259,8 @@ def speaker_holder(index: TextIndex, st: Statement) -> Holder:
         entity = next((index.entity_of[t.i] for t in span if t.i in index.entity_of), None)
     if entity is None:
         entity = index.analysis.entities.at(sp.start, sp.end)
-    return Holder(text=sp.text, entity=entity, country=sp.country, sector=sp.sector)
+    return Holder(text=sp.text.strip(), entity=entity, country=sp.country, sector=sp.sector,
+                  speaker=sp)
 
 
 def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:

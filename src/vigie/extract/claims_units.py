@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from vigie.analysis import Analysis
     from vigie.resources import Resources
-    from vigie.schema import Entity
+    from vigie.schema import Entity, Speaker
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 PREDICATE_POS = frozenset({"NOUN", "VERB"})
@@ -37,11 +37,13 @@ class ClaimWords:
     """The language data of ``resources/<lang>/claims.toml`` as sets of lemmas."""
 
     report_nouns: frozenset[str]
+    genitive_report_nouns: frozenset[str]
     dismissive_nouns: frozenset[str]
     falsity_adjectives: frozenset[str]
     falsity_nouns: frozenset[str]
     deny_verbs: frozenset[str]
     deny_forms: frozenset[str]
+    deny_object_verbs: frozenset[str]
     echo_antecedents: frozenset[str]
     echo_relatives: frozenset[str]
     confirm_verbs: frozenset[str]
@@ -76,12 +78,18 @@ class Holder:
     entity: Entity | None = None
     country: str | None = None
     sector: str | None = None
+    speaker: Speaker | None = None  # the statement's speaker, completed by its extractor
 
     def key(self) -> str:
         """Identity of the holder for merging sides: the entity, else its country or words."""
         if self.entity is not None:
             return f"e{id(self.entity)}"
         return f"c:{self.country}" if self.country else f"t:{self.text.casefold()}"
+
+    @property
+    def resolved(self) -> bool:
+        """Whether the holder is known beyond its words (an unresolved "il" may be anyone)."""
+        return self.entity is not None or self.country is not None
 
     def codes(self) -> set[str]:
         found = {self.country} if self.country else set()
@@ -91,10 +99,15 @@ class Holder:
 
     def actor_ref(self) -> ActorRef:
         """The ``vigie/1`` ActorRef; call once entity ids are assigned."""
-        e = self.entity
-        return ActorRef(entity=(e.id or None) if e else None, text=self.text,
-                        country=self.country or (e.country if e else None),
-                        sector=self.sector or (e.sector if e else None))
+        e, sp = self.entity, self.speaker
+        entity = (e.id or None) if e else None
+        country = self.country or (e.country if e else None)
+        sector = self.sector or (e.sector if e else None)
+        if sp is not None:  # read now: the statements extractor may have completed it
+            entity = entity or sp.entity
+            country = country or sp.country
+            sector = sector or sp.sector
+        return ActorRef(entity=entity, text=self.text, country=country, sector=sector)
 
 
 @dataclass(eq=False)
@@ -118,6 +131,7 @@ class Unit:
     source: Holder | None = None  # for anaphoric reports: whose reports they are
     stems: frozenset[str] = frozenset()
     predicates: int = 0  # content verbs and nouns: a proposition needs one
+    piece: int = 0  # which sentence of its statement
     vector: np.ndarray | None = None
     participants: frozenset[str] = frozenset()
     event_types: set[str] = field(default_factory=set)
