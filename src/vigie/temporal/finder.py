@@ -127,7 +127,8 @@ def _mode(grammar: Grammar, folded: str, cand: Candidate, bounds: _Bounds,
 def _frames_year(grammar: Grammar, match: Match, folded: str, start: int) -> bool:
     """A year written out as the frame of what follows ("En 1997, ... en janvier"): a bare
     year value introduced by one of the grammar's frame prepositions."""
-    if grammar.year_frame is None or not match.text("year") or match.text("month"):
+    written = match.text("year") or match.text("yy")
+    if grammar.year_frame is None or not written or match.text("month"):
         return False
     return bool(grammar.year_frame.search(folded, max(0, start - 12), start))
 
