@@ -225,7 +225,8 @@ def build(analysis: Analysis, drafts: list[Draft], lex: Lexicon) -> list[Stateme
             speakers[st.id] = d.speaker.entity
         verb = deciding if deciding is not None else (cue.token if cue and cue.kind == "verb" else None)
         allowed = cue is None or cue.entry is None or cue.entry.addressee
-        for text_, entity in addressees(analysis, verb, act, lex) if allowed else []:
+        skip = d.speaker.span if d.speaker is not None else None
+        for text_, entity in addressees(analysis, verb, act, lex, skip) if allowed else []:
             ref = ActorRef(entity=None, text=text_)
             st.addressees.append(ref)
             if entity is not None:

@@ -46,6 +46,8 @@ def fix_sentences(doc: Doc) -> Doc:
             # punctuation before
             if inside or not _may_start(doc, i):
                 tok.is_sent_start = False
+            elif tok.text in OPENING and _may_start(doc, i):
+                tok.is_sent_start = True  # « A. » « B » : a quote after a full stop opens a sentence
         # an opening mark at a paragraph start opens a quote too
         text = tok.text
         if text in OPENING:

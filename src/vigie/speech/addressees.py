@@ -46,7 +46,7 @@ def addressees(analysis: Analysis, verb: Token | None, act: str, lex: Lexicon,
     out: list[tuple[str, Entity | None]] = []
     for head in _heads(verb, act, lex):
         span = noun_phrase(head, lex)
-        if skip is not None and skip.start <= head.i < skip.end:
+        if skip is not None and skip.start_char < span.end_char and span.start_char < skip.end_char:
             continue
         entity = analysis.entities.at(span.start_char, span.end_char)
         if entity is None and (head.pos_ == "PROPN" or head.lemma_.lower() in lex.source_nouns):

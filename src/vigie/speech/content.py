@@ -33,6 +33,7 @@ CLAUSAL_DEPS = {"ccomp", "xcomp"}
 SKIP_DEPS = {"obl:mod", "advmod"}
 EDGE_PUNCT = " \t\n\u00a0\u202f,;:.-–—"
 MAX_CONTENT = 1200
+NEAR_QUOTE = 8  # a noun object reports words only when a quote opens within its first tokens
 
 
 @dataclass(slots=True)
@@ -127,7 +128,10 @@ class ContentFinder:
             if agent is None or not self._is_source(agent):
                 return []
             speaker = self.speakers.mention(agent)
-            return self._complement(cue, sent, others, speaker, after=agent.i)
+            nxt = agent.right_edge.i + 1
+            if nxt >= sent.end or low(sent.doc[nxt]) not in ("de", "d'", "que", "qu'"):
+                return []  # "l'amendement proposé par l'UMP" reports no words
+            return self._complement(cue, sent, others, speaker, after=agent.right_edge.i)
         subj = self.speakers.subject(verb)
         if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             subj = verb.head
@@ -137,12 +141,14 @@ class ContentFinder:
             # a participle or gerund ("condamnant X", "tout en niant") says what its
             # governing verb's subject says, and reports its own complement
             subj = self.speakers.controller(verb) or subj
-            if subj is None:
+            if subj is None or not self._is_source(subj):
                 return []
             speaker = self.speakers.mention(subj, inverted=subj.i > verb.i)
             return self._complement(cue, sent, others, speaker, after=cue.last)
         incise = before is not None and (before.text == "," or before.text in CLOSING_MARKS) and \
             (subj is None or subj.i > verb.i or low(subj).startswith("-"))
+        if before is not None and low(before) in self.lex.parentheticals:
+            return self._parenthetical(cue, sent, subj)
         if incise or (subj is not None and subj.i > verb.i and self._at_clause_end(cue, sent)):
             return self._incise(cue, sent, subj)
         if before is not None and before.text == "," and self._at_clause_end(cue, sent):
@@ -187,6 +193,8 @@ class ContentFinder:
         if subj is None:
             return []
         speaker = self.speakers.mention(subj, inverted=True)
+        if speaker is None:
+            return []
         doc = sent.doc
         first = cue.group_first if cue.group_first is not None else cue.first
         before = doc[first - 1]
@@ -206,6 +214,28 @@ class ContentFinder:
         if c_end <= c_start:
             return []
         return [Draft(cue, c_start, c_end, kind, speaker, sent, verb=verb)]
+
+    def _parenthetical(self, cue: CueMatch, sent: Span, subj: Token | None) -> list[Draft]:
+        """"comme le rappelle X, P": P is reported (or what precedes, when nothing follows)."""
+        if subj is None:
+            subj = self.speakers.inverted(cue.token, cue.last)
+        speaker = self.speakers.mention(subj, inverted=True) if subj is not None else None
+        if speaker is None:
+            return []
+        doc = sent.doc
+        k = max(speaker.span.end, cue.last + 1)
+        while k < sent.end and doc[k].text != ",":
+            k += 1
+        if k + 1 < sent.end and any(t.is_alpha for t in doc[k + 1: sent.end]):
+            start, end = doc[k].idx + 1, self.clause_end(sent, doc[k].idx)
+        else:
+            start = self.clause_start(sent, cue.start)
+            first = cue.group_first if cue.group_first is not None else cue.first
+            end = doc[first - 1].idx
+        kind, c_start, c_end = classify(self.text, start, end, self.quotes)
+        if c_end <= c_start:
+            return []
+        return [Draft(cue, c_start, c_end, kind, speaker, sent, verb=cue.token)]
 
     def _resumed_quote(self, sent: Span, from_i: int) -> Quote | None:
         doc = sent.doc
@@ -241,6 +271,8 @@ class ContentFinder:
         for j in range(i, min(i + 8, sent.end)):
             t = doc[j]
             if low(t) in ("que", "qu'"):
+                if j > 0 and low(doc[j - 1]) in self.lex.subordinators:
+                    break  # "alors que", "bien que": no reported clause
                 return j
             if t.pos_ in ("VERB", "AUX") or t.text in OPENING_MARKS or t.text in (":", ";"):
                 break
@@ -266,12 +298,12 @@ class ContentFinder:
         if colon is not None:
             end = min(end, doc[colon].idx)
         start, end = trimmed(self.text, start, end)
-        if end <= start:
-            return []
         drafts: list[Draft] = []
-        if self._acceptable(cue, sent, i, start, end):
+        if end > start and self._acceptable(cue, sent, i, start, end):
             kind, c_start, c_end = classify(self.text, start, end, self.quotes)
             drafts.append(Draft(cue, c_start, c_end, kind, speaker, sent, verb=verb))
+        if colon is not None and low(doc[i]) in self.lex.speaker_stop - {"à", "au", "aux"}:
+            drafts = []  # "l'avait annoncé sur le réseau social : « ... »": no second content
         if colon is not None:
             for d in self._colon(cue, sent, speaker, colon):
                 d.extra = bool(drafts)
@@ -291,9 +323,10 @@ class ContentFinder:
     def _complement_end(self, cue: CueMatch, sent: Span, i: int, others: list[CueMatch]) -> int:
         doc, verb = sent.doc, cue.token
         right = i
-        for child in verb.children:
-            if child.i >= i and (child.dep_ in COMPLEMENT_DEPS or
-                                 (child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX"))):
+        heads = [verb, *(t for t in cue.tokens if t.i > verb.i)]  # "fait savoir que": savoir's too
+        for child in (c for h in heads for c in h.children):
+            if child.right_edge.i >= i and (child.dep_ in COMPLEMENT_DEPS or
+                                            (child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX"))):
                 right = max(right, child.right_edge.i)
         start_tok = doc[i]
         q = self.quotes.around(start_tok.idx)
@@ -305,7 +338,11 @@ class ContentFinder:
         for other in others:  # a coordinated cue ("..., condamnant X") starts a new statement
             if other is cue or other.kind != "verb" or other.first <= i:
                 continue
-            if self._coordinate(other):
+            other_first = other.group_first if other.group_first is not None else other.first
+            if other_first > 0 and low(doc[other_first - 1]) in self.lex.parentheticals:
+                end = min(end, doc[other_first - 1].idx)  # "..., bien que, comme le rappelle X, P"
+            elif self._coordinate(other) and (self._related(cue.token, other.token)
+                                              or doc[other_first - 1].text == ","):
                 cut = doc[other.first - 1] if doc[other.first - 1].text in ("en",) else doc[other.first]
                 if doc[cut.i - 1].lower_ == "tout":
                     cut = doc[cut.i - 1]
@@ -313,7 +350,17 @@ class ContentFinder:
         q = self.quotes.around(end - 1)
         if q is not None and q.end <= sent.end_char:
             end = max(end, q.end)
+        last = doc.char_span(start_tok.idx, end, alignment_mode="contract")
+        while last is not None and len(last) > 1 and (last[-1].pos_ in ("CCONJ", "SCONJ") or last[-1].is_punct
+                                                       and last[-1].text not in CLOSING_MARKS):
+            last = last[:-1]  # "condamné X et | estimé que": the conjunction goes with the next cue
+            end = last.end_char
         return end
+
+    @staticmethod
+    def _related(a: Token, b: Token) -> bool:
+        """Two verbs of one clause chain: one governs the other, or they share a head."""
+        return b.head is a or a.head is b or (b.head is a.head and a.head is not a)
 
     @staticmethod
     def _coordinate(cue: CueMatch) -> bool:
@@ -344,7 +391,8 @@ class ContentFinder:
         if clausal or entry.np is True:
             return True
         if entry.np == "quoted":
-            return bool(self.quotes.within(start, end)) or self.quotes.around(start) is not None
+            near = doc[i: min(i + NEAR_QUOTE, sent.end)]
+            return any(self.quotes.around(t.idx) is not None for t in near)
         return False
 
     def _colon(self, cue: CueMatch, sent: Span, speaker: Mention | None, colon: int) -> list[Draft]:
@@ -378,7 +426,7 @@ class ContentFinder:
         if speaker is None:
             return []
         doc = sent.doc
-        pp_end = max(speaker.span.end, head.i + 1)
+        pp_end = max(speaker.span.end, head.right_edge.i + 1)
         pp_start = cue.first
         after = doc[pp_end] if pp_end < sent.end else None
         clause_start = self.clause_start(sent, cue.start)
@@ -391,7 +439,10 @@ class ContentFinder:
         else:
             before = doc[pp_start - 1] if pp_start > sent.start else None
             tail = [t for t in doc[pp_end: sent.end] if not t.is_punct]
-            if (before is not None and before.text == ",") or not tail:
+            between = before is not None and before.text == "," and after is not None and after.text == ","
+            if between and tail:
+                start, end = clause_start, self.clause_end(sent, cue.start)  # "P1, selon X, P2"
+            elif (before is not None and before.text == ",") or not tail:
                 start = clause_start
                 end = before.idx if before is not None and before.text == "," else cue.start
             else:

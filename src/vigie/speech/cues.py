@@ -21,9 +21,26 @@ REFLEXIVE = {"se", "s'", "me", "m'"}
 MAX_TAIL_GAP = 4  # words allowed between a verb and its fixed words ("mettons une fois encore en garde")
 
 
+AUX_LEMMAS = {"avoir", "être"}
+MAX_AUX_GAP = 6  # "a *de son côté* dénoncé", "a *pour sa part* condamné"
+
+
+def linear_aux(verb: Token) -> Token | None:
+    """The auxiliary of a participle found by position when the parser missed it."""
+    if "Part" not in verb.morph.get("VerbForm"):
+        return None
+    for tok in reversed(verb.doc[max(verb.sent.start, verb.i - MAX_AUX_GAP): verb.i]):
+        if tok.lemma_ in AUX_LEMMAS and tok.pos_ in ("AUX", "VERB"):
+            return tok
+        if tok.is_punct or tok.pos_ in ("VERB", "SCONJ", "CCONJ") or tok.text in ("«", "“", '"'):
+            return None
+    return None
+
+
 def finite(verb: Token) -> bool:
     """A conjugated verb: finite itself or with an auxiliary ("a déclaré")."""
-    return "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)
+    return "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children) \
+        or linear_aux(verb) is not None
 
 
 def low(token: Token) -> str:
@@ -124,13 +141,17 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
     for entry in entries:
         if entry.reflexive and not reflexive:
             continue
-        if reflexive and not entry.reflexive and any(e.reflexive for e in entries):
-            continue
+        if reflexive and not entry.reflexive:
+            continue  # "s'annonce comme" is no announcement
         tail = _tail(verb, entry.tail) if entry.tail else []
         if tail is None:
             continue
         group = [t for t in before if t.pos_ == "AUX" or low(t) in lex.negation_words
                  or low(t) in REFLEXIVE]
+        aux = linear_aux(verb)
+        if aux is not None and aux not in before:
+            before = [*before, *verb.doc[aux.i: verb.i]]
+            group.append(aux)
         return CueMatch("verb", verb, entry.act, entry.phrase, sorted([*group, verb, *tail]),
                         entry=entry, negated=_negated(verb, before, lex), passive=_passive(verb, lex),
                         group_first=min([verb.i, *(t.i for t in before)]))

@@ -13,7 +13,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from vigie.speech.cues import low
+from vigie.speech.cues import linear_aux, low
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -28,6 +28,7 @@ NP_KEEP = {"det", "amod", "nmod", "appos", "flat", "flat:name", "flat:foreign", 
 CLAUSAL = {"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp"}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 CONTENT_WORD_POS = {"NOUN", "PROPN", "ADJ"}
+SALIENT_REACH = 800  # characters back in which a speaker or subject beats any other mention
 
 
 @dataclass(slots=True)
@@ -47,9 +48,12 @@ class Candidate:
     entity: Entity | None
     text: str
     words: frozenset[str]
+    heads: frozenset[str]
     gender: str | None
     number: str | None
     speaker: bool
+    salient: bool = True  # a speaker or a subject, preferred over other mentions
+    sentence: int = -1  # start of its sentence
 
 
 def _morph(token: Token, key: str) -> str | None:
@@ -77,24 +81,29 @@ def noun_phrase(head: Token, lex: Lexicon, *, inverted: bool = False) -> Span:
                 continue
             keep.add(child.i)
             stack.append(child)
+    doc = head.doc
+    # a left dependent cut off by a comma is no part of the mention ("Sur Twitter, X a dit")
     lo = hi = head.i
-    while lo - 1 in keep:
+    while lo - 1 in keep and doc[lo - 1].text != ",":
         lo -= 1
     while hi + 1 in keep:
         hi += 1
-    doc = head.doc
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in ("cc", "case", "fixed", "mark")):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")):
         hi -= 1
-    return doc[lo: hi + 1]
+    span = doc[lo: hi + 1]
+    if span.text.count("(") > span.text.count(")") and hi + 1 < len(doc) and doc[hi + 1].text == ")":
+        span = doc[lo: hi + 2]
+    return span
 
 
 def _np_child(child: Token) -> bool:
     """Whether a dependent belongs to the mention: not a clause, except a participle glued
     to its noun ("ce texte transmis par le PS", not ", réalisé après 9 mois")."""
     if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm") and "Past" in child.morph.get("Tense"):
-        return child.i > 0 and child.doc[child.i - 1].text != ","
+        return child.i > 0 and child.doc[child.i - 1].text != "," and \
+            not any(c.dep_.startswith("aux") or c.dep_ == "mark" for c in child.children)
     return child.dep_ in NP_KEEP and child.dep_ not in CLAUSAL and child.pos_ not in ("VERB", "AUX")
 
 
@@ -122,7 +131,9 @@ class Speakers:
     def subject(self, verb: Token) -> Token | None:
         """The subject of ``verb``: a nominal or pronominal nsubj, clitic ``-t-il``, or the
         antecedent of a relative ``qui``; None when it has none of its own."""
-        for child in verb.children:
+        aux = linear_aux(verb)
+        holders = [verb] if aux is None or aux.head is verb else [verb, aux]
+        for child in (c for h in holders for c in h.children):
             if child.dep_ not in SUBJECT_DEPS:
                 continue
             if child.i < verb.i and any(t.text == ":" for t in verb.doc[child.i: verb.i]):
@@ -162,8 +173,8 @@ class Speakers:
                 continue
             if child.dep_ in ("nsubj", "obj", "nsubj:pass", "obl:arg", "appos", "conj") and \
                     child.pos_ in ("NOUN", "PROPN", "PRON", "X"):
-                if low(child) in self.lex.dative:
-                    continue
+                if low(child) in self.lex.dative or any(c.dep_ == "case" for c in child.children):
+                    continue  # "a déclaré *dans un tweet* le Conseil"
                 return child
         return None
 
@@ -203,7 +214,7 @@ class Speakers:
         word = low(head)
         if self.quotes.around(head.idx):  # words inside a quote are the quoted speaker's
             return None
-        determined = any(c.dep_ == "det" for c in head.children) or \
+        determined = any(c.dep_ in ("det", "nmod") for c in head.children) or \
             self.entity_over(head.idx, head.idx + len(head.text)) is not None
         if word in self.lex.impersonal or (head.pos_ == "PRON" and word not in self.lex.pronouns
                                            and not determined):
@@ -255,7 +266,9 @@ class Speakers:
     def described(self, span: Span, head: Token) -> Entity | None:
         """For a definite description without a name ("le responsable"), the entity of the
         latest earlier mention that contains all its words."""
-        if any(t.pos_ == "PROPN" for t in span) or head.pos_ != "NOUN":
+        lemma = head.lemma_.lower()
+        if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and lemma not in self.lex.source_nouns) \
+                or any(t.pos_ == "PROPN" for t in span if t is not head):
             return None
         first = span[0]
         if "Def" not in first.morph.get("Definite") and "Yes" not in first.morph.get("Poss") \
@@ -264,12 +277,14 @@ class Speakers:
         words = content_words(span)
         for cand in reversed(self.candidates):
             if cand.start < span.start_char and cand.entity is not None and words <= cand.words \
-                    and cand.words != words:
+                    and cand.words != words and lemma in cand.heads:
                 return cand.entity
         return None
 
     def antecedent(self, offset: int, gender: str | None, number: str | None) -> Entity | None:
-        """The latest earlier candidate compatible in gender and number."""
+        """The latest earlier speaker or subject compatible in gender and number, in the
+        last few sentences; else the latest compatible mention."""
+        fallback: Candidate | None = None
         for cand in reversed(self.candidates):
             if cand.start >= offset or cand.entity is None:
                 continue
@@ -277,8 +292,12 @@ class Speakers:
                 continue
             if number and cand.number and number != cand.number:
                 continue
-            return cand.entity
-        return None
+            if fallback is not None and cand.sentence != fallback.sentence:
+                break  # a plain mention beats subjects of sentences before its own
+            if cand.salient and offset - cand.start <= SALIENT_REACH:
+                return cand.entity
+            fallback = fallback or cand
+        return fallback.entity if fallback is not None else None
 
     def remember(self, span: Span, head: Token, entity: Entity | None, *, speaker: bool) -> None:
         """Record a referent for later pronouns and descriptions."""
@@ -289,8 +308,12 @@ class Speakers:
             gender = None  # names carry no reliable gender in the model
         if low(head) in self.lex.pronouns:
             gender, number = self.lex.pronouns[low(head)]
-        bisect.insort(self.candidates, Candidate(span.start_char, entity, span.text,
-                                                 content_words(span), gender, number, speaker),
+        first = next((t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN")), "")
+        heads = frozenset({head.lemma_.lower(), first,
+                           *(c.lemma_.lower() for c in head.children if c.dep_ == "appos")})
+        bisect.insort(self.candidates, Candidate(span.start_char, entity, span.text, content_words(span),
+                                                 heads, gender, number, speaker,
+                                                 sentence=head.sent.start_char),
                       key=lambda c: c.start)
 
     def observe(self, sent: Span) -> None:
@@ -311,7 +334,10 @@ class Speakers:
             if entity.type != "PERSON":
                 continue
             for m in entity.mentions:
-                if not m.text[:1].isupper():
+                if not m.text[:1].isupper() or self.quotes.around(m.start):
                     continue
-                self.candidates.append(Candidate(m.start, entity, m.text, frozenset(), None, "Sing", False))
+                span = self.analysis.doc.char_span(m.start, m.end, alignment_mode="expand")
+                sentence = span.sent.start_char if span is not None else -1
+                self.candidates.append(Candidate(m.start, entity, m.text, frozenset(), frozenset(),
+                                                 None, "Sing", False, salient=False, sentence=sentence))
         self.candidates.sort(key=lambda c: c.start)
