@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 _VERBAL = {"VERB", "AUX"}
 _MAX_CLIMB = 6
+_CUE_REACH = 160   # characters around an expression searched for tense cues
 
 
 def _verb_of(doc: Doc, start: int, end: int) -> Token | None:
@@ -71,7 +72,8 @@ def _classify(verb: Token, grammar: Grammar, depth: int = 0) -> str | None:
 
 def _cue_tense(grammar: Grammar, folded: str, start: int, end: int,
                bounds: tuple[int, int]) -> str | None:
-    lo, hi = bounds
+    # the verb is close by; a bounded window also keeps run-on "sentences" linear
+    lo, hi = max(bounds[0], start - _CUE_REACH), min(bounds[1], end + _CUE_REACH)
     best: tuple[int, str] | None = None
     for tense, cues in ((FUTURE, grammar.future_cues), (PAST, grammar.past_cues)):
         for cue in cues:
