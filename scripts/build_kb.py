@@ -225,6 +225,7 @@ def build_actors(gc, countries: dict, places: PlaceTable, country_rows: dict[str
     for org in load_toml(SOURCES / "organisations.toml")["org"]:
         names = {lang: org.get(lang, []) for lang in LANGS}
         entry = {"type": "ORGANIZATION", "country": org["country"], "sector": org.get("sector"),
+                 "generic": org.get("generic"),
                  "wikidata": org.get("wikidata"), "name": {lang: names[lang][0] for lang in LANGS if names[lang]}}
         table.add(entry, names)
     for person in load_toml(SOURCES / "leaders.toml")["leader"]:

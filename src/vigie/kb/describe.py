@@ -24,7 +24,8 @@ from vigie.schema import Entity
 # (handled separately), coordinated phrases, clauses, punctuation.
 _CUT_AT_HEAD = {"acl:relcl", "appos", "punct", "parataxis", "conj", "cc", "advcl", "ccomp",
                 "dep", "nsubj", "obj", "cop", "aux", "aux:tense", "aux:pass", "mark", "case"}
-_CUT_BELOW = {"acl:relcl", "punct", "parataxis", "advcl", "ccomp", "appos"}
+_CUT_BELOW = {"acl:relcl", "punct", "parataxis", "advcl", "ccomp", "appos", "conj", "cc", "cop",
+              "aux", "aux:tense", "aux:pass", "nsubj", "obj", "mark"}
 MAX_TOKENS = 20
 
 
@@ -65,7 +66,7 @@ def phrase(head: Token, lex: Lexicon) -> Span:
     end = max(t.i for t in keep) + 1
     # Never run across punctuation to the right of the head, nor beyond MAX_TOKENS.
     for t in head.doc[head.i + 1:end]:
-        if t.is_punct or t.i - start >= MAX_TOKENS:
+        if t.is_punct or t.is_space or t.i - start >= MAX_TOKENS:
             end = t.i
             break
     return head.doc[start:end]

@@ -25,6 +25,7 @@ class Lexicon:
     new_referent: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     possessive: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
     phrase_preps: frozenset[str] = frozenset()
     continents: dict[str, str] = field(default_factory=dict)
     locative: frozenset[str] = frozenset()
@@ -69,6 +70,7 @@ def lexicon(language: str) -> Lexicon:
         new_referent=_keys(actors.get("new_referent", [])),
         documents=_keys(actors.get("documents", [])),
         possessive=_keys(actors.get("possessive", [])),
+        honorifics=_keys(actors.get("honorifics", [])),
         phrase_preps=_keys(actors.get("phrase_preps", [])),
         continents=_table(actors.get("continents", {})),
         locative=_keys(places.get("locative", [])),

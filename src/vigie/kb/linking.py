@@ -15,6 +15,7 @@ Passes, each linear in the article:
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = {"LOC", "GPE", "LOCCAND"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
+# Sectors whose organisations are often named again by their kind alone ("l’hebdomadaire",
+# "le parti"): such a definite description may refer back to the last one named.
+BRIDGING_SECTORS = {"MED", "PTY"}
 # A bare name tagged MISC/ORG is taken as a place only when it is this well known.
 MIN_POPULATION_UNLABELLED = 100_000
 
@@ -69,7 +73,9 @@ class Linker:
         """Link every name, then every description, of the article."""
         doc = self.analysis.doc
         known = [Span(doc, s, e, label="KB") for _, s, e in actor_matcher(self.language)(doc)]
-        spans = known + [ent for ent in doc.ents if not self._swallows(ent, known)]
+        known = [k for k in known if not self._embedded(k)]
+        ents = [t for t in (_trimmed(ent) for ent in doc.ents) if t is not None]
+        spans = known + [ent for ent in ents if not self._swallows(ent, known)]
         spans += [Span(doc, s + 1, e, label="LOCCAND")
                   for m, s, e in place_matcher(self.language)(doc)
                   if doc.vocab.strings[m] == "LOC"]
@@ -78,6 +84,20 @@ class Linker:
         self.link_unlabelled_places()
         self.link_descriptions()
         self.merge_persons()
+        self.localise_generic_names()
+
+    def localise_generic_names(self) -> None:
+        """"le Parti socialiste" in an article about Greece is Greek: a generic name takes the
+        most mentioned country of the article when its own country is not mentioned."""
+        counts = Counter({e.country: len(e.mentions) for e in self.index.entities
+                          if e.type == "COUNTRY" and e.country})
+        if not counts:
+            return
+        main = counts.most_common(1)[0][0]
+        for entity in self.index.entities:
+            actor = self.index.info(entity).actor
+            if actor is not None and actor.generic and actor.country not in counts:
+                entity.country = main
 
     def merge_persons(self) -> None:
         """A name first tagged ORG or LOC and later found to be a person's joins the person."""
@@ -98,10 +118,26 @@ class Linker:
                     self.index.covering(span.start_char, span.end_char) is None:
                 self._place(span, strict=True)
 
+    def _embedded(self, span: Span) -> bool:
+        """True when an organisation's name is only a word of a longer proper name
+        ("Front de Libération Nationale" is not the newspaper)."""
+        actors = self.kb.actors(self.key(span.text), self.language)
+        if not actors or actors[0].type != "ORGANIZATION":
+            return False
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.is_title and after.pos_ in ("PROPN", "ADJ", "NOUN"):
+            return True
+        if span.start >= 2 and doc[span.start - 1].pos_ == "ADP":
+            before = doc[span.start - 2]
+            return before.is_title and not before.is_sent_start and \
+                self.lex.head_sector(make_key(before.lemma_))[0] is None
+        return False
+
     def _swallows(self, ent: Span, known: list[Span]) -> bool:
         """True when a NER span overruns a known organisation or person name
         ("La République en Marche ont «condamné"): the known name is kept instead."""
-        if ent.label_ in ("PER", "PERSON"):
+        if ent.label_ != "ORG":
             return False
         for k in known:
             if ent.start <= k.start and k.end <= ent.end and len(k) < len(ent):
@@ -189,6 +225,8 @@ class Linker:
 
     def _person(self, span: Span) -> Entity:
         """A person named by NER: joins an earlier person with the same surname."""
+        while len(span) > 1 and make_key(span[0].text) in self.lex.honorifics:
+            span = span[1:]
         last = make_key(span[-1].text)
         known = self._surnames.get(last) if len(span) == 1 else None
         if known is None and len(span) == 1 and self.kb.by_surname(last):
@@ -207,6 +245,8 @@ class Linker:
     def _place(self, span: Span, *, strict: bool = False) -> Entity | None:
         """A toponym: a capital standing for its government, else a place."""
         key = self.key(span.text)
+        if key in self.lex.domains or self.lex.head_sector(key)[0] is not None:
+            return None  # "ministre de la Défense": a capitalised domain, not La Défense
         capital = next((a for a in self.kb.actors(key, self.language) if a.type == "CAPITAL"), None)
         if capital is not None and not self.used_as_place(span):
             entity = self.index.add(span.text, span.start_char, span.end_char, "ORGANIZATION",
@@ -268,7 +308,8 @@ class Linker:
         if word in self.lex.locative:
             return True
         if prev.pos_ == "ADP" and prev.i > 0:
-            noun = doc[prev.i - 1]
+            # "la région de Kharkiv", "l’université américaine de Beyrouth": the noun it hangs on
+            noun = span.root.head if span.root.head.i < span.start else doc[prev.i - 1]
             key = make_key(noun.lemma_)
             return key in self.lex.place_nouns or self.lex.head_sector(key)[0] is not None
         return False
@@ -277,7 +318,10 @@ class Linker:
         """An organisation named by NER: country and sector read from its words."""
         places = self.kb.places(self.key(span.text))
         d = describe(span, span.root, self.lex, self.kb, self.language, self._inner)
-        if places and d.kind is None and places[0].population >= MIN_POPULATION_UNLABELLED:
+        if d.kind == "title":
+            return None  # "ministre des Finances": a person, read as a description later
+        if places and d.kind is None and not span.text.isupper() \
+                and places[0].population >= MIN_POPULATION_UNLABELLED:
             return self._place(span)
         if d.country is None:
             d.country = self._country_named_in(span)
@@ -334,7 +378,8 @@ class Linker:
             return self._country_anaphor(d)
         if d.kind == "document":
             return self._author(d)
-        named = self._named(span, head, "PERSON" if d.kind == "title" else "ORGANIZATION")
+        named = None if d.plural and d.kind == "title" else \
+            self._named(span, head, "PERSON" if d.kind == "title" else "ORGANIZATION")
         if named is not None:
             self._attach(named, d)
             return named
@@ -342,10 +387,10 @@ class Linker:
             owner = self.index.nearest(span.start_char, lambda e: self.index.info(e).named
                                        and e.type in ("PERSON", "ORGANIZATION"))
             d.country = owner.country if owner is not None else None
-        if d.determiner in ("definite", None):
+        if d.determiner == "definite":
             earlier = self._antecedent(d)
             if earlier is None and d.determiner == "definite" and d.kind == "institution" \
-                    and d.country is None and d.sector:
+                    and d.country is None and d.sector in BRIDGING_SECTORS and not d.plural:
                 earlier = self._named_with_sector(d)
             if earlier is not None:
                 self._attach(earlier, d)
@@ -378,12 +423,10 @@ class Linker:
                 found = self._unlinked_name(after)
             if found is not None:
                 return found
-        for tok in span:
-            if tok.head is head and tok.dep_ in ("appos", "flat:name", "nmod", "amod") and \
-                    not any(c.dep_ == "case" for c in tok.children):
-                found = self._named_at(tok.idx, type_)
-                if found is not None:
-                    return found
+        for s, e, entity in self.index.mentions_in(head.idx + len(head.text), span.end_char):
+            if entity.type == type_ and self.index.info(entity).named and \
+                    self._depends_on(span.doc.char_span(s, e, alignment_mode="expand"), head):
+                return entity
         if span.start >= 2 and doc[span.start - 1].text == ",":
             prev = doc[span.start - 2]
             found = self.index.covering(prev.idx, prev.idx + len(prev.text))
@@ -398,6 +441,21 @@ class Linker:
         if ent is None or self.index.mentions_in(ent.start_char, ent.end_char):
             return None
         return self._person(ent)
+
+    def _depends_on(self, name: Span | None, head: Token) -> bool:
+        """True when ``name`` is in apposition to ``head``: only adjectives, or the rest of a
+        multi-word title, between them ("le président russe Vladimir Poutine", "la secrétaire
+        d’État américaine Hillary Clinton", "le général De Gaulle"; not "l’administration
+        Biden")."""
+        if name is None:
+            return False
+        doc = head.doc
+        between = doc[head.i + 1:name.start]
+        for tok in between:
+            title = make_key(doc[head.i:tok.i + 1].text)
+            if title in self.lex.titles and " " in title:
+                between = doc[tok.i + 1:name.start]
+        return all(t.pos_ == "ADJ" for t in between)
 
     def _named_at(self, offset: int, type_: str) -> Entity | None:
         """The entity of type ``type_`` whose proper name starts at ``offset``."""
@@ -432,7 +490,8 @@ class Linker:
                 return False
             if anonymous and not e.anonymous:
                 return False
-            return not (d.country and e.country and d.country != e.country)
+            # "l’armée française" is not an earlier army of unknown country.
+            return not d.country or d.country == e.country
         return self.index.nearest(d.span.start_char, compatible)
 
     def _named_with_sector(self, d: Description) -> Entity | None:
@@ -491,6 +550,18 @@ class Linker:
                                 key=f"desc:{span.start_char}", description=d.text,
                                 country=d.country, sector=d.sector)
         return entity
+
+
+def _trimmed(span: Span) -> Span | None:
+    """``span`` without punctuation at its ends ("Assemblée !")."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_punct:
+        start += 1
+    while end > start and span.doc[end - 1].is_punct:
+        end -= 1
+    if start == end:
+        return None
+    return span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_)
 
 
 def _kb(actor: Actor) -> dict[str, str] | None:

@@ -45,6 +45,7 @@ class Actor:
     continent: str | None = None
     terms: tuple[tuple[str | None, str | None, str | None], ...] = ()
     geo: int | None = None  # row of the place table, for countries
+    generic: bool = False   # a name other countries use too ("Parti socialiste")
 
     def name(self, language: str) -> str:
         return self.names.get(language) or next(iter(self.names.values()), "")
@@ -93,7 +94,8 @@ class KnowledgeBase:
             e = self._entries[index]
             found = Actor(index, e["type"], e.get("country"), e.get("sector"), e.get("name", {}),
                           e.get("wikidata"), e.get("continent"),
-                          tuple(tuple(t) for t in e.get("terms", ())), e.get("geo"))
+                          tuple(tuple(t) for t in e.get("terms", ())), e.get("geo"),
+                          bool(e.get("generic")))
             self._actors[index] = found
         return found
 
