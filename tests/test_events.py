@@ -94,3 +94,34 @@ def test_event_inside_a_denial_is_claimed() -> None:
     _, doc = run(text, {"Russie": "RUS", "Syrie": "SYR"}, statements=[st])
     (ev,) = doc.events
     assert (ev.type, ev.modality, ev.attributed_to) == ("COOPERATE", "claimed", "s1")
+
+
+def test_first_person_in_a_quote_is_the_speaker() -> None:
+    text = "« Nous avons bombardé la Syrie », a déclaré le ministre turc."
+    st = Statement(id="s1", kind="direct", content=Span(text[2:27], 2, 27),
+                   speaker=Speaker("le ministre turc", text.index("le ministre"), len(text) - 1,
+                                   country="TUR"),
+                   cue=Cue("a déclaré", "déclarer", 31, 40), act="ASSERT")
+    _, doc = run(text, {"Syrie": "SYR"}, statements=[st])
+    (ev,) = doc.events
+    assert ev.type == "ASSAULT" and [a.country for a in ev.actors] == ["TUR"]
+    assert ev.attributed_to == "s1"
+
+
+def test_denial_without_addressee_rejects_the_claim_source() -> None:
+    text = "Moscou a répondu aux rapports des services américains en les qualifiant de faux."
+    cue = text.index("qualifiant")
+    st = Statement(id="s1", kind="mixed", content=Span("de faux", text.index("de faux"), len(text) - 1),
+                   speaker=Speaker("Moscou", 0, 6, country="RUS"),
+                   cue=Cue("qualifiant", "qualifier", cue, cue + 10), act="DENY")
+    _, doc = run(text, {"Moscou": "RUS", "services américains": "USA"}, statements=[st])
+    assert [(e.type, e.actors[0].country, e.recipients[0].country) for e in doc.events] == [("REJECT", "RUS", "USA")]
+
+
+def test_headline_only_completes_the_body() -> None:
+    text = "La Turquie bombarde la Syrie\n\nLa Turquie a bombardé la Syrie hier soir, selon des témoins."
+    title_end = text.index("\n")
+    _, doc = run(text, {"Turquie": "TUR", "Syrie": "SYR"},
+                 paragraphs=[Paragraph(0, title_end, "title"), Paragraph(title_end + 2, len(text), "body")])
+    (ev,) = doc.events
+    assert ev.evidence.start > title_end and ev.other_evidence[0].start == 0

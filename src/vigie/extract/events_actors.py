@@ -137,6 +137,11 @@ class Actors:
                     return found
         return None
 
+    def demonym(self, adj: Token) -> Participant | None:
+        """The country a demonym adjective names, as a participant ("ukrainienne")."""
+        code = demonym_country(adj.lower_, self.language)
+        return Participant(adj.text, country=code) if code else None
+
     def antecedent(self, pron: Token) -> Participant | None:
         """The referent of a third-person pronoun: the entity index's coreference when it has
         one, else the subject of a governing clause, else the previous sentence's subject."""

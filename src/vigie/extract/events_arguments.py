@@ -216,7 +216,7 @@ class ArgumentFinder:
         for c in noun.children:
             case = _case(c)
             if c.dep_ == "amod":
-                found = self.actors.resolve(c)
+                found = self.actors.demonym(c)
                 if found is not None and found.code:
                     _add(out, [found])
             elif c.dep_ == "nmod" and (case in self.agent_case or
@@ -240,7 +240,7 @@ class ArgumentFinder:
             if c.dep_ == "nmod" and (case in self.genitive_case or case in self.agent_case):
                 _add(out, self.actors.with_conjuncts(c))
             elif c.dep_ == "amod":
-                found = self.actors.resolve(c)
+                found = self.actors.demonym(c)
                 if found is not None and found.code:
                     _add(out, [found])
             elif c.dep_.startswith("acl"):
@@ -256,7 +256,7 @@ class ArgumentFinder:
         for c in thing.children:
             case = _case(c)
             if c.dep_ == "amod":  # "des armes nord-coréennes": bought from North Korea
-                found = self.actors.resolve(c)
+                found = self.actors.demonym(c)
                 if found is not None and found.code:
                     _add(out, [found])
                 continue
@@ -281,7 +281,7 @@ class ArgumentFinder:
         for c in n.children:
             dep, case = c.dep_, _case(c)
             if dep == "amod":
-                found = self.actors.resolve(c)
+                found = self.actors.demonym(c)
                 if found is not None and found.code:
                     _add(args.actors, [found])
             elif dep == "nmod" and case in self.between_case:
