@@ -138,7 +138,8 @@ def _add_event(unit: Unit, ev: Event) -> None:
 
 
 def worth_listing(group: list[Unit]) -> bool:
-    """A group is a claim when contested, alleged, explicitly denied or asserted by several.
+    """A group is a claim when contested, alleged, explicitly denied, asserted by several or
+    reporting an event.
 
     A lone opinion, or negative sentences nobody contradicts ("the doctors do not comment"),
     are not listed: a negation is a denial only of something someone asserts.
@@ -153,8 +154,10 @@ def worth_listing(group: list[Unit]) -> bool:
     # an unresolved "il" may be one of the named holders: it does not make a second one
     known = {s.holder.key() for u in group for s in u.sides
              if s.stance == "assert" and s.holder.resolved}
+    # a reported event ("le député a asséné un coup de casque") is a proposition about the
+    # world even when only one source states it
     return (bool(asserting) and bool(other)) or explicit or len(known) > 1 or \
-        any(u.alleged for u in group if u.sides)
+        any((u.alleged or u.event_types) for u in group if u.sides)
 
 
 def contest_rank(group: list[Unit]) -> tuple:
@@ -193,11 +196,15 @@ def _fill_stances(pending: list[tuple[Claim, list[Unit]]]) -> None:
         seen: set[tuple[str, str]] = set()
         for unit in sorted(group, key=lambda u: u.start):
             for side in unit.sides:
-                key = (side.holder.key(), side.stance)
-                if key not in seen:
-                    seen.add(key)
-                    claim.stances.append(Stance(side.holder.actor_ref(), side.stance,
-                                                side.statement))
+                ref = side.holder.actor_ref()
+                # one holder may come as two entities with the same words
+                keys = {(side.holder.key(), side.stance),
+                        (f"{' '.join(ref.text.casefold().split())}|{ref.country}", side.stance)}
+                if ref.entity:
+                    keys.add((ref.entity, side.stance))
+                if not keys & seen:
+                    claim.stances.append(Stance(ref, side.stance, side.statement))
+                seen |= keys
 
 
 def _on_finalise(analysis: Analysis, hook) -> None:
