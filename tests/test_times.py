@@ -52,6 +52,8 @@ def test_relative_days(text, expected):
     ("La délégation doit arriver lundi.", "2023-03-20"),
     ("Le vote aura lieu jeudi prochain.", "2023-03-23"),
     ("Le conseil s'est réuni lundi dernier.", "2023-03-13"),
+    ("Le sommet de mardi pourrait tout changer.", "2023-03-21"),
+    ("Il est malade depuis mardi.", "2023-03-14"),
 ])
 def test_weekdays_without_parse(text, value):
     assert one(text)[2] == value
@@ -170,6 +172,8 @@ def test_clock_time_takes_the_day_last_mentioned():
     ("Coup d'envoi à 20h30.", ("20h30", "TIME", "2023-03-16T20:30")),
     ("Les secours sont arrivés vers 21 h 45.", ("vers 21 h 45", "TIME", "2023-03-16T21:45")),
     ("La cérémonie débutera à midi.", ("midi", "TIME", "2023-03-16T12:00")),
+    ("Le verdict est attendu à 16 heures.", ("16 heures", "TIME", "2023-03-16T16:00")),
+    ("Les négociations ont duré 16 heures.", ("16 heures", "DURATION", "PT16H")),
 ])
 def test_clock_forms(text, expected):
     assert one(text) == expected
