@@ -223,6 +223,7 @@ def test_deictic_references(text, value):
     "La résolution 2231 du Conseil de sécurité.",
     "Le village compte 1850 habitants.",
     "Le service est ouvert 24 heures sur 24.",
+    "Une seconde vague est redoutée.",
     "La ministre est rentrée à Paris.",       # "rentrée" the participle, not school
 ])
 def test_not_temporal(text):
@@ -364,3 +365,6 @@ def test_english_range_and_ages():
     assert [(t.text, t.value, t.end_value) for t in found] == [
         ("September 23", "2023-09-23", "2023-09-27")]
     assert find_times("A 54-year-old man may come.", PUB, "en") == []
+    assert find_times("The Arab Spring led to a second round of talks.", PUB, "en") == []
+    assert [t.value for t in find_times("It was the first time in more than a decade.",
+                                        PUB, "en")] == ["P10Y"]
