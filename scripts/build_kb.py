@@ -139,6 +139,27 @@ def country_names(iso2: str, iso3: str) -> dict[str, list[str]]:
     return {lang: list(dict.fromkeys(v)) for lang, v in names.items()}
 
 
+def us_states(gc, cities: dict) -> list[tuple[list, list[str]]]:
+    """US states as regions, centred on their cities (GeoNames gives no coordinates);
+    French names come from the curated places file."""
+    acc: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for c in cities.values():
+        if c["countrycode"] == "US":
+            w = float(c["population"] or 1)
+            a = acc[c["admin1code"]]
+            a[0] += w * c["latitude"]
+            a[1] += w * c["longitude"]
+            a[2] += w
+    out = []
+    for code, state in gc.get_us_states().items():
+        a = acc.get(code)
+        if a and a[2]:
+            row = [state["geonameid"], state["name"], "USA", round(a[0] / a[2], 4), round(a[1] / a[2], 4),
+                   int(a[2]), "region"]
+            out.append((row, [state["name"]]))
+    return out
+
+
 def build_places(gc, countries: dict) -> tuple[PlaceTable, dict[str, int]]:
     table = PlaceTable()
     cities = gc.get_cities()
@@ -155,6 +176,8 @@ def build_places(gc, countries: dict) -> tuple[PlaceTable, dict[str, int]]:
         row = [cont["geonameId"], cont["name"], None, float(cont["lat"]), float(cont["lng"]),
                cont.get("population", 0), "region"]
         table.add(row, [n for n in names if n], 1)
+    for row, names in us_states(gc, cities):
+        table.add(row, names, 1)
     for line in load_toml(SOURCES / "places.toml")["rows"]:
         fr, en, country, lat, lon = (p.strip() for p in line.split("|"))
         names = [n.strip() for n in (fr + ";" + en).split(";") if n.strip()]

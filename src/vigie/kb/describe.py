@@ -23,7 +23,8 @@ from vigie.schema import Entity
 # Dependents of the head that end the description: relative clauses, appositions
 # (handled separately), coordinated phrases, clauses, punctuation.
 _CUT_AT_HEAD = {"acl:relcl", "appos", "punct", "parataxis", "conj", "cc", "advcl", "ccomp",
-                "dep", "nsubj", "obj", "cop", "aux", "aux:tense", "aux:pass", "mark", "case"}
+                "dep", "nsubj", "obj", "cop", "aux", "aux:tense", "aux:pass", "mark", "case",
+                "obl", "obl:mod", "obl:arg", "advmod"}
 _CUT_BELOW = {"acl:relcl", "punct", "parataxis", "advcl", "ccomp", "appos", "conj", "cc", "cop",
               "aux", "aux:tense", "aux:pass", "nsubj", "obj", "mark"}
 MAX_TOKENS = 20
@@ -42,6 +43,7 @@ class Description:
     sector: str | None = None
     continent: str | None = None
     plural: bool = False
+    demonym: bool = False     # the country comes from an adjective ("russe"), not a name inside
 
     @property
     def text(self) -> str:
@@ -64,6 +66,9 @@ def phrase(head: Token, lex: Lexicon) -> Span:
         stack.extend(c for c in tok.children if c.dep_ not in _CUT_BELOW)
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1
+    doc = head.doc
+    while start < head.i and doc[start].pos_ not in ("DET", "ADJ", "NUM", "NOUN", "PROPN"):
+        start += 1  # "dont un diplomate": the phrase starts at its determiner
     # Never run across punctuation to the right of the head, nor beyond MAX_TOKENS.
     for t in head.doc[head.i + 1:end]:
         if t.is_punct or t.is_space or t.i - start >= MAX_TOKENS:
@@ -97,6 +102,7 @@ def describe(span: Span, head: Token, lex: Lexicon, kb: KnowledgeBase, language:
     d = Description(span, head, head_key, kind, _determiner(span, lex),
                     plural="Plur" in head.morph.get("Number"))
     d.country = _demonym(span, head, kb, language)
+    d.demonym = d.country is not None
     entities = [e for e in inner(span.start_char, span.end_char) if e.country]
     if d.country is None and entities:
         d.country = entities[0].country
@@ -143,10 +149,10 @@ def _domain(span: Span, head: Token, lex: Lexicon) -> str | None:
 
 def _multiword(span: Span, lex: Lexicon) -> str | None:
     """The sector of the longest multi-word title or institution inside the phrase."""
-    text = " " + make_key(" ".join(t.lemma_ for t in span)) + " "
+    texts = (" " + make_key(" ".join(t.lemma_ for t in span)) + " ", " " + make_key(span.text) + " ")
     best: tuple[int, str | None] = (0, None)
     for table in (lex.titles, lex.institutions):
         for key, sector in table.items():
-            if " " in key and sector and f" {key} " in text and len(key) > best[0]:
+            if " " in key and sector and any(f" {key} " in t for t in texts) and len(key) > best[0]:
                 best = (len(key), sector)
     return best[1]

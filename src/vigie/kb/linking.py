@@ -116,7 +116,10 @@ class Linker:
                 continue  # "Proche-Orient" is one word; "Le - Monde" is not
             if not self.index.mentions_in(span.start_char, span.end_char) and \
                     self.index.covering(span.start_char, span.end_char) is None:
-                self._place(span, strict=True)
+                if self._known(span):
+                    self._kb_name(span)
+                else:
+                    self._place(span, strict=True)
 
     def _embedded(self, span: Span) -> bool:
         """True when an organisation's name is only a word of a longer proper name
@@ -223,10 +226,25 @@ class Linker:
             return None
         return self._leader(span, self._pick(leaders))
 
-    def _person(self, span: Span) -> Entity:
+    def _person(self, span: Span) -> Entity | None:
         """A person named by NER: joins an earlier person with the same surname."""
-        while len(span) > 1 and make_key(span[0].text) in self.lex.honorifics:
+        full = span
+        while len(span) > 1 and (make_key(span[0].text) in self.lex.honorifics
+                                 or self.lex.head_sector(make_key(span[0].text))[0] == "title"):
             span = span[1:]
+        if make_key(span.text) in self.lex.honorifics:
+            return None  # "M." alone
+        if len(span) > 1 and all(len(t.text) <= 2 and t.text.endswith(".") for t in span[:-1]):
+            span = span[-1:]  # "B. Obama": the surname decides
+        if span is not full:
+            entity = self._person(span)
+            if entity is not None:
+                self.index.mention(entity, full.text, full.start_char, full.end_char)
+                title = make_key(full[0].lemma_)
+                if self.lex.head_sector(title)[0] == "title":
+                    self.index.info(entity).heads.add(title)
+                    self.index.fill(entity, description=full[:len(full) - len(span)].text)
+            return entity
         last = make_key(span[-1].text)
         known = self._surnames.get(last) if len(span) == 1 else None
         if known is None and len(span) == 1 and self.kb.by_surname(last):
@@ -383,11 +401,13 @@ class Linker:
         if named is not None:
             self._attach(named, d)
             return named
-        if d.determiner == "possessive" and d.country is None:
+        if d.determiner == "possessive" and not d.demonym:
+            # "(la France rappelle) son ambassadeur en Italie": the owner's, not the posting's
             owner = self.index.nearest(span.start_char, lambda e: self.index.info(e).named
-                                       and e.type in ("PERSON", "ORGANIZATION"))
-            d.country = owner.country if owner is not None else None
-        if d.determiner == "definite":
+                                       and e.type in ("PERSON", "ORGANIZATION", "COUNTRY"))
+            if owner is not None and owner.country:
+                d.country = owner.country
+        if d.determiner in ("definite", "possessive"):
             earlier = self._antecedent(d)
             if earlier is None and d.determiner == "definite" and d.kind == "institution" \
                     and d.country is None and d.sector in BRIDGING_SECTORS and not d.plural:
@@ -553,11 +573,18 @@ class Linker:
 
 
 def _trimmed(span: Span) -> Span | None:
-    """``span`` without punctuation at its ends ("Assemblée !")."""
-    start, end = span.start, span.end
-    while start < end and span.doc[start].is_punct:
+    """``span`` without punctuation at its ends ("Assemblée !"), a leading preposition
+    ("d’Italie"), or a verb the NER ran into ("… du Renseignement d'avoir fomenté")."""
+    doc, start, end = span.doc, span.start, span.end
+    person = span.label_ in ("PER", "PERSON")
+    for tok in span[1:]:
+        if tok.pos_ in ("VERB", "AUX") and not person:
+            end = tok.i
+            break
+    while start < end and (doc[start].is_punct or doc[start].pos_ == "ADP"
+                           or (doc[start].pos_ == "DET" and not person)):
         start += 1
-    while end > start and span.doc[end - 1].is_punct:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
         end -= 1
     if start == end:
         return None
