@@ -36,6 +36,7 @@ class Format(StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -87,7 +88,7 @@ def _progress(enabled: bool) -> Progress:
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl records, - for stdin.")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/<name>.json each.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="stdout: text report, json, jsonl.")] = Format.text,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text, json, jsonl or html.")] = Format.text,
     published: Annotated[str | None, typer.Option(help="Date YYYY-MM-DD for inputs without one.")] = None,
     language: Annotated[str | None, typer.Option(help="Force the language (fr, en).")] = None,
     max_size: Annotated[float, typer.Option(help="Largest input file in MB.")] = 20.0,
@@ -124,11 +125,15 @@ def extract(
             ok += 1
             if out is not None:
                 name = _unique(_safe_name(res.name), written)
+                if fmt is Format.html:
+                    _write_atomic(out / f"{name}.html", _html(res.document()).encode())
                 _write_atomic(out / f"{name}.json", res.data or b"")
             elif fmt is Format.json:
                 sys.stdout.write((res.data or b"").decode() + "\n")
             elif fmt is Format.jsonl:
                 sys.stdout.write(orjson.dumps(res.document()).decode() + "\n")
+            elif fmt is Format.html:
+                sys.stdout.write(_html(res.document()))
             else:
                 from vigie.report import render
 
@@ -138,6 +143,12 @@ def extract(
     err.print(summary, style="bold red" if failures else "bold green", markup=False)
     if failures:
         raise typer.Exit(1)
+
+
+def _html(doc: dict[str, Any]) -> str:
+    from vigie.export.html import render_html
+
+    return render_html(doc)
 
 
 def _unique(name: str, taken: set[str]) -> str:
