@@ -177,7 +177,7 @@ def test_echo_denial_and_anaphoric_accusations_join_the_accusation(run):
     ])
     claim = claim_with(doc, "saboté un gazoduc")
     assert has(claim, "Chili", "assert")
-    assert has(claim, "La Paz", "deny")
+    assert has(claim, "Paz", "deny")
     assert has(claim, "porte-parole", "deny")
 
 

@@ -18,6 +18,7 @@ import numpy as np
 from vigie.extract.claims_units import Unit
 
 THRESHOLD = 0.42
+WEAK_THRESHOLD = 0.55
 WEIGHTS = {"words": 0.45, "vector": 0.30, "participants": 0.20, "event": 0.10}
 VECTOR_FLOOR, VECTOR_SPAN = 0.45, 0.40  # cosine below the floor says nothing
 SHARED_ENOUGH = 4.0  # summed weight of shared stems that makes two units word-identical
@@ -97,7 +98,8 @@ def group_units(units: list[Unit], threshold: float = THRESHOLD) -> list[list[Un
         if unit.anaphoric:
             anaphora.append(unit)
             continue
-        best, best_score = None, threshold
+        # a mere negative sentence denies only a close paraphrase of what others assert
+        best, best_score = None, max(threshold, WEAK_THRESHOLD) if weak_denial(unit) else threshold
         for group in groups:
             scores = [similarity(unit, other, weights) for other in group]
             # between single and average linkage: close to one member, not far from the rest
@@ -113,6 +115,11 @@ def group_units(units: list[Unit], threshold: float = THRESHOLD) -> list[list[Un
         if target is not None:
             target.append(unit)
     return groups
+
+
+def weak_denial(unit: Unit) -> bool:
+    """A unit denied only by a negation ("n'ont aucun droit"), not by a deny verb or word."""
+    return not unit.denial and bool(unit.sides) and all(s.stance == "deny" for s in unit.sides)
 
 
 def antecedent(unit: Unit, groups: list[list[Unit]]) -> list[Unit] | None:
