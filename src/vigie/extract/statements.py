@@ -179,7 +179,8 @@ class StatementReader:
         for child in root.children:
             if child.dep_ == "nsubj" and not self.quotes.around(child.idx) and (
                     child.pos_ == "PROPN" or child.lemma_.lower() in self.lex.source_nouns
-                    or child.text.lower() in self.lex.pronouns):
+                    or child.text.lower() in self.lex.pronouns
+                    or any(t.pos_ == "PROPN" for t in child.subtree)):
                 return child
         return None
 
@@ -196,8 +197,15 @@ def _speaker(draft: Draft) -> Speaker | None:
 def _date(analysis: Analysis, draft: Draft):
     if date_ref_for is None:
         return None
-    sent = draft.sentence
-    return date_ref_for(analysis, sent.start_char, sent.end_char)
+    # the clause of the cue, without the reported words (whose dates are the reported events')
+    start, end = draft.sentence.start_char, draft.sentence.end_char
+    cue = draft.cue
+    if cue is not None:
+        if draft.end <= cue.start:
+            start = draft.end
+        elif draft.start >= cue.end:
+            end = draft.start
+    return date_ref_for(analysis, start, end)
 
 
 def _content(text: str, start: int, end: int) -> Span:

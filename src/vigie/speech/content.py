@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 CLOSING_MARKS = {"»", "”", "“", "›", '"', "’"}
 OPENING_MARKS = {"«", "“", "„", "‹", '"', "‘"}
-COMPLEMENT_DEPS = {"ccomp", "xcomp", "obj", "obl:arg", "obl", "iobj", "nsubj:pass", "dep", "acl",
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "obj", "obl:arg", "obl", "obl:agent", "iobj", "nsubj:pass", "dep", "acl",
                    "obl:mod", "nmod", "expl:comp"}
 CLAUSAL_DEPS = {"ccomp", "xcomp"}
 SKIP_DEPS = {"obl:mod", "advmod"}
@@ -119,7 +119,8 @@ class ContentFinder:
         entry = cue.entry
         if entry is None:
             return []
-        if "Inf" in verb.morph.get("VerbForm") and not self._infinitive_ok(verb):
+        gerund = self.lex.present_participle(verb)
+        if "Inf" in verb.morph.get("VerbForm") and not gerund and not self._infinitive_ok(verb):
             return []
         if cue.passive:
             if not entry.passive:
@@ -128,16 +129,18 @@ class ContentFinder:
             if agent is None or not self._is_source(agent):
                 return []
             speaker = self.speakers.mention(agent)
-            nxt = agent.right_edge.i + 1
+            if speaker is None:
+                return []
+            nxt = speaker.span.end
             if nxt >= sent.end or low(sent.doc[nxt]) not in ("de", "d'", "que", "qu'"):
                 return []  # "l'amendement proposé par l'UMP" reports no words
-            return self._complement(cue, sent, others, speaker, after=agent.right_edge.i)
+            return self._complement(cue, sent, others, speaker, after=nxt - 1)
         subj = self.speakers.subject(verb)
         if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             subj = verb.head
         first = cue.group_first if cue.group_first is not None else cue.first
         before = sent.doc[first - 1] if first > sent.start else None
-        if not finite(verb) and "Inf" not in verb.morph.get("VerbForm"):
+        if not finite(verb) and ("Inf" not in verb.morph.get("VerbForm") or gerund):
             # a participle or gerund ("condamnant X", "tout en niant") says what its
             # governing verb's subject says, and reports its own complement
             subj = self.speakers.controller(verb) or subj
@@ -341,7 +344,7 @@ class ContentFinder:
             other_first = other.group_first if other.group_first is not None else other.first
             if other_first > 0 and low(doc[other_first - 1]) in self.lex.parentheticals:
                 end = min(end, doc[other_first - 1].idx)  # "..., bien que, comme le rappelle X, P"
-            elif self._coordinate(other) and (self._related(cue.token, other.token)
+            elif self._coordinate(other, self.lex) and (self._related(cue.token, other.token)
                                               or doc[other_first - 1].text == ","):
                 cut = doc[other.first - 1] if doc[other.first - 1].text in ("en",) else doc[other.first]
                 if doc[cut.i - 1].lower_ == "tout":
@@ -351,8 +354,8 @@ class ContentFinder:
         if q is not None and q.end <= sent.end_char:
             end = max(end, q.end)
         last = doc.char_span(start_tok.idx, end, alignment_mode="contract")
-        while last is not None and len(last) > 1 and (last[-1].pos_ in ("CCONJ", "SCONJ") or last[-1].is_punct
-                                                       and last[-1].text not in CLOSING_MARKS):
+        while last is not None and len(last) > 1 and (last[-1].pos_ in ("CCONJ", "SCONJ") or (
+                last[-1].is_punct and last[-1].text not in CLOSING_MARKS)):
             last = last[:-1]  # "condamné X et | estimé que": the conjunction goes with the next cue
             end = last.end_char
         return end
@@ -363,10 +366,9 @@ class ContentFinder:
         return b.head is a or a.head is b or (b.head is a.head and a.head is not a)
 
     @staticmethod
-    def _coordinate(cue: CueMatch) -> bool:
+    def _coordinate(cue: CueMatch, lex: Lexicon) -> bool:
         verb = cue.token
-        forms = verb.morph.get("VerbForm")
-        return verb.dep_ in ("conj", "advcl") or ("Part" in forms and "Pres" in verb.morph.get("Tense"))
+        return verb.dep_ in ("conj", "advcl") or lex.present_participle(verb)
 
     def _acceptable(self, cue: CueMatch, sent: Span, i: int, start: int, end: int) -> bool:
         """Whether the complement is reported content for this cue (np, needs, not_objects)."""

@@ -10,9 +10,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vigie.resources import Resources
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,15 @@ class Lexicon:
 
     inflection: tuple[tuple[str, str], ...] = ()
     participle_endings: tuple[str, ...] = ()
+    gerund_endings: tuple[str, ...] = ()
+
+    def present_participle(self, tok: Token) -> bool:
+        """"condamnant", "niant": by morphology, or by ending when the tagger erred."""
+        forms = tok.morph.get("VerbForm")
+        if "Part" in forms and "Pres" in tok.morph.get("Tense"):
+            return True
+        return "Fin" not in forms and bool(self.gerund_endings) and \
+            tok.text.lower().endswith(self.gerund_endings)
 
     def cue_lemma(self, lemma: str, form: str = "") -> str | None:
         """The cue verb a token is, from its lemma, or from its form when the model left it
@@ -173,6 +185,7 @@ def lexicon(language: str) -> Lexicon:
     lex.false_words = _words(ev.get("false_adjectives"))
     lex.qualifying_cues = _words(ev.get("qualifying_cues"))
     lex.future_auxiliaries = _words(data.get("future", {}).get("auxiliaries"))
+    lex.gerund_endings = tuple(data.get("inflection", {}).get("present_participle_endings", []))
     lex.participle_endings = tuple(data.get("inflection", {}).get("participle_endings", []))
     lex.inflection = tuple((a, b) for a, b in data.get("inflection", {}).get("suffixes", []))
     return lex
