@@ -582,7 +582,7 @@ def _trimmed(span: Span) -> Span | None:
             end = tok.i
             break
     while start < end and (doc[start].is_punct or doc[start].pos_ == "ADP"
-                           or (doc[start].pos_ == "DET" and not person)):
+                           or (doc[start].pos_ == "DET" and doc[start].is_lower and not person)):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
         end -= 1
