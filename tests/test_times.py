@@ -86,6 +86,7 @@ def test_night_between_two_days():
     ("La loi date de mai 1988.", ("mai 1988", "DATE", "1988-05")),
     ("Le chantier s'achèvera début octobre.", ("début octobre", "DATE", "2023-10")),
     ("Le décret est paru le 03/02/2021.", ("le 03/02/2021", "DATE", "2021-02-03")),
+    ("La réunion se tiendra le 20/03.", ("le 20/03", "DATE", "2023-03-20")),
 ])
 def test_calendar_dates(text, expected):
     assert one(text) == expected
@@ -95,6 +96,25 @@ def test_range_gives_both_ends():
     found = find_times("Les manœuvres auront lieu du 23 au 27 mars.", PUB)
     assert [(t.text, t.value, t.end_value) for t in found] == [
         ("23", "2023-03-23", "2023-03-27"), ("27 mars", "2023-03-27", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le salon a fermé du 28 février au 3 mars.",
+     [("28 février", "2023-02-28", "2023-03-03"), ("3 mars", "2023-03-03", None)]),
+    ("Les soldes ont duré de janvier à mars.",
+     [("janvier", "2023-01", "2023-03"), ("mars", "2023-03", None)]),
+    ("La population a crû entre 2010 et 2015.",
+     [("2010", "2010", "2015"), ("2015", "2015", None)]),
+    ("Le festival aura lieu vendredi 17 et samedi 18 mars.",
+     [("vendredi 17", "2023-03-17", "2023-03-18"), ("samedi 18 mars", "2023-03-18", None)]),
+])
+def test_ranges_link_their_ends(text, expected):
+    assert [(t.text, t.value, t.end_value) for t in find_times(text, PUB)] == expected
+
+
+def test_month_with_last_or_next_leaves_out_the_current_month():
+    assert one("La loi a été votée en mars dernier.")[2] == "2022-03"
+    assert one("Elle entrera en vigueur en mars prochain.")[2] == "2024-03"
 
 
 def test_month_takes_the_year_of_its_sentence():
@@ -259,6 +279,7 @@ def test_to_date_ref_granularities():
     assert ref("2023") == ("2023", None, "year")
     assert ref("2023-W11") == ("2023-03-13", "2023-03-19", "week")
     assert ref("2023-03-23", end="2023-03-27") == ("2023-03-23", "2023-03-27", "range")
+    assert ref("2023-01", end="2023-03") == ("2023-01", "2023-03", "range")
     assert ref("P5Y", "DURATION") is None
     assert ref("PRESENT_REF", "TIME") is None
 

@@ -55,9 +55,11 @@ def valid_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def month_day_year(ref: dt.date, month: int, day: int | None, mode: str) -> int:
+def month_day_year(ref: dt.date, month: int, day: int | None, mode: str,
+                   strict: bool = False) -> int:
     """The year of a day-month (or month) given without one: the occurrence before the
-    reference (past), after it (future), or the closer one (nearest)."""
+    reference (past), after it (future), or the closer one (nearest). ``strict`` leaves
+    out the reference month itself ("mars dernier" said in March is last year's)."""
     candidates = [ref.year - 1, ref.year, ref.year + 1]
 
     def key(year: int) -> tuple[int, int]:
@@ -66,9 +68,9 @@ def month_day_year(ref: dt.date, month: int, day: int | None, mode: str) -> int:
     here = key(ref.year)
     now = (ref.year, ref.month) if day is None else (ref.year, ref.month * 100 + ref.day)
     if mode == PAST:
-        return ref.year if here <= now else ref.year - 1
+        return ref.year if here < now or (here == now and not strict) else ref.year - 1
     if mode == FUTURE:
-        return ref.year if here >= now else ref.year + 1
+        return ref.year if here > now or (here == now and not strict) else ref.year + 1
     # nearest: the candidate whose first day is closest to the reference
     def distance(year: int) -> int:
         first = valid_date(year, month, day or 1) or dt.date(year, month, 28)

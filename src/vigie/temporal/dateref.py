@@ -42,6 +42,8 @@ def to_date_ref(time: Time, text: str | None = None) -> DateRef | None:
         first = monday + dt.timedelta(days=5 if m.group(3) else 0)
         return DateRef(label, first.isoformat(), (monday + dt.timedelta(days=6)).isoformat(),
                        "week")
+    if (m := _MONTH.match(value) or _YEAR.match(value)) and time.end_value:
+        return DateRef(label, m.group(1), time.end_value, "range")   # "de janvier à mars"
     if m := _MONTH.match(value):
         return DateRef(label, m.group(1), None, "month")
     if m := _YEAR.match(value):

@@ -133,6 +133,20 @@ def _frames_year(grammar: Grammar, match: Match, folded: str, start: int) -> boo
     return bool(grammar.year_frame.search(folded, max(0, start - 12), start))
 
 
+def _link_ranges(grammar: Grammar, folded: str, times: list[Time]) -> None:
+    """"du 28 février au 3 mars": the first date of a range gets the second as its end."""
+    if grammar.range_start is None or grammar.range_link is None:
+        return
+    for first, second in zip(times, times[1:], strict=False):
+        if (first.end_value or first.type != "DATE" or second.type != "DATE"
+                or not first.value[:4].isdigit() or len(first.value) != len(second.value)
+                or second.value <= first.value):
+            continue
+        if (grammar.range_link.fullmatch(folded, first.end, second.start)
+                and grammar.range_start.search(folded, max(0, first.start - 12), first.start)):
+            first.end_value = second.value
+
+
 def find_times(text: str, published: dt.date | None, language: str = "fr",
                doc: Doc | None = None) -> list[Time]:
     """Every temporal expression of ``text`` as TIMEX3-like :class:`Time` items in text order.
@@ -164,4 +178,5 @@ def find_times(text: str, published: dt.date | None, language: str = "fr",
         anchor = cal.parse_iso(resolved.value) or anchor
         if _frames_year(grammar, match, folded, start):
             year = (sentence, int(resolved.value[:4]))
+    _link_ranges(grammar, folded, times)
     return times

@@ -57,6 +57,8 @@ class Grammar:
     prospective: frozenset[str] = frozenset()   # participles that look ahead after "être"
     before: list[tuple[Any, str]] = field(default_factory=list)  # preposition -> direction
     year_frame: Any = None   # prepositions making a year the frame of its sentence
+    range_start: Any = None  # words before the first date of a range ("du")
+    range_link: Any = None   # words between its two dates ("au")
 
     def lookup(self, lexicon: str, form: str | None) -> Any:
         """The meaning of ``form`` (folded, spaces normalised) in ``lexicon``, or None."""
@@ -170,6 +172,19 @@ def _before(table: dict[str, str]) -> list[tuple[Any, str]]:
              mode) for mode, forms in by_mode.items()]
 
 
+def _ending(forms: list[str]) -> Any:
+    """A pattern for one of ``forms`` just before an expression (searched up to its start)."""
+    return _before({f: "" for f in forms})[0][0] if forms else None
+
+
+def _joining(forms: list[str]) -> Any:
+    """A pattern for exactly one of ``forms`` between two expressions."""
+    if not forms:
+        return None
+    folded = [" ".join(fold(f).split()) for f in forms]
+    return regex.compile(rf"[^\S\n]*(?:{_alternation(folded)})[^\S\n]*", _FLAGS)
+
+
 @functools.cache
 def grammar_for(language: str) -> Grammar | None:
     """The compiled grammar of ``language``; None when it has no ``times.toml``."""
@@ -202,6 +217,7 @@ def grammar_for(language: str) -> Grammar | None:
         future_lemmas=frozenset(tense.get("future_lemmas", [])),
         prospective=frozenset(tense.get("prospective_participles", [])),
         before=_before(tense.get("before", {})),
-        year_frame=_before({f: "" for f in data.get("frames", {}).get("year", [])})[0][0]
-        if data.get("frames", {}).get("year") else None,
+        year_frame=_ending(data.get("frames", {}).get("year", [])),
+        range_start=_ending(data.get("ranges", {}).get("start", [])),
+        range_link=_joining(data.get("ranges", {}).get("link", [])),
     )

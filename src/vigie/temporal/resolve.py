@@ -140,7 +140,9 @@ def calendar(m: Match, ctx: Context) -> Resolved | None:
             year = cal.year_of_weekday(ref, month, day, m.lex("weekday"))
         if year is None:
             mode = _mode_for(m, ctx, day is None)
-            year = ref.year if mode == "same" else cal.month_day_year(ref, month, day, mode)
+            strict = day is None and bool(m.lex("shift"))   # "mars dernier" said in March
+            year = (ref.year if mode == "same"
+                    else cal.month_day_year(ref, month, day, mode, strict))
         prefix = f"{year:04d}"
     if day is None:
         return Resolved("DATE", f"{prefix}-{month:02d}")
@@ -340,7 +342,9 @@ def _moved(ref: dt.date, amount: float, unit: tuple[int, str], sign: int) -> str
     if letter == "M":
         y, mo = cal.add_months(ref.year, ref.month, steps)
         return f"{y:04d}-{mo:02d}"
-    days = {"W": 7, "D": 1}.get(letter, 0) * steps
+    days = steps * 7 if letter == "W" else steps if letter == "D" else 0
+    if letter == "TH":
+        days = int(steps / 24)   # "il y a 48 heures": the day, the hour being unknown
     return (ref + dt.timedelta(days=days)).isoformat()
 
 
