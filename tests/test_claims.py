@@ -205,3 +205,32 @@ def test_object_of_a_deny_verb_is_denied_by_its_subject(run):
     claim = claim_with(doc, "vendu des fusils")
     assert has(claim, "Colombie", "assert")
     assert has(claim, "gouvernement", "deny")
+
+
+def test_a_negative_sentence_on_another_topic_does_not_contest_a_claim(run):
+    text = TITLE + (
+        "Selon le Pérou, le Chili aurait saboté un gazoduc près de la frontière. "
+        "« Nous ne participerons pas au sommet de la semaine prochaine », a déclaré le "
+        "ministre chilien.")
+    doc = run(text, [
+        ("s1", "le Pérou", "le Chili aurait saboté un gazoduc près de la frontière"),
+        ("s2", "le ministre chilien", "Nous ne participerons pas au sommet de la semaine "
+         "prochaine", "ASSERT", "a déclaré"),
+    ])
+    claim = claim_with(doc, "saboté un gazoduc")
+    assert not any(s.stance == "deny" for s in claim.stances)
+    assert not any("sommet" in c.text for c in doc.claims)  # a lone negation is no claim
+
+
+def test_one_stance_per_holder_and_side(run):
+    text = TITLE + (
+        "Selon le Pérou, le Chili aurait saboté un gazoduc. Le Pérou affirme aussi que le "
+        "Chili aurait saboté le gazoduc de la frontière.")
+    doc = run(text, [
+        ("s1", "le Pérou", "le Chili aurait saboté un gazoduc"),
+        ("s2", "Le Pérou", "le Chili aurait saboté le gazoduc de la frontière"),
+    ])
+    claim = claim_with(doc, "saboté un gazoduc")
+    assert len(claim.spans) == 2
+    assert [s.stance for s in claim.stances] == ["assert"]
+    assert claim.stances[0].statement == "s1"

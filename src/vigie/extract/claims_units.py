@@ -136,9 +136,6 @@ class Unit:
     participants: frozenset[str] = frozenset()
     event_types: set[str] = field(default_factory=set)
 
-    def holders(self) -> set[str]:
-        return {s.holder.key() for s in self.sides}
-
 
 class TextIndex:
     """Lookups on the parsed text: the entity a token belongs to, tokens of a char span."""
