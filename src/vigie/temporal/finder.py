@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -137,7 +138,7 @@ def _link_ranges(grammar: Grammar, folded: str, times: list[Time]) -> None:
     """"du 28 février au 3 mars": the first date of a range gets the second as its end."""
     if grammar.range_start is None or grammar.range_link is None:
         return
-    for first, second in zip(times, times[1:], strict=False):
+    for first, second in itertools.pairwise(times):
         if (first.end_value or first.type != "DATE" or second.type != "DATE"
                 or not first.value[:4].isdigit() or len(first.value) != len(second.value)
                 or second.value <= first.value):
