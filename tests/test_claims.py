@@ -234,3 +234,15 @@ def test_one_stance_per_holder_and_side(run):
     assert len(claim.spans) == 2
     assert [s.stance for s in claim.stances] == ["assert"]
     assert claim.stances[0].statement == "s1"
+
+
+def test_a_short_denial_denies_the_claim_before_it(run):
+    text = TITLE + ("Selon le Pérou, le Chili aurait saboté un gazoduc près de la frontière. "
+                    "Santiago a nié toute implication.")
+    doc = run(text, [
+        ("s1", "le Pérou", "le Chili aurait saboté un gazoduc près de la frontière"),
+        ("s2", "Santiago", "toute implication", "DENY", "a nié"),
+    ])
+    claim = claim_with(doc, "saboté un gazoduc")
+    assert has(claim, "Pérou", "assert")
+    assert has(claim, "Santiago", "deny")

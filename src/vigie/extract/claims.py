@@ -2,9 +2,10 @@
 
 Units are read from statements (their content, with the speaker's side from the speech act
 and negation), from report nouns (:mod:`claims_reports`) and from claimed or negated events;
-events inside a unit give it structure. :mod:`claims_group` groups units about the same
-proposition; each group worth listing (contested, alleged or explicitly denied) becomes a
-:class:`~vigie.schema.Claim`, most contested first. Holders keep their ``Entity`` objects
+events inside a unit give it structure; deny verbs add their own (:mod:`claims_echo`).
+:mod:`claims_group` groups units about the same proposition; each group worth listing
+(contested, alleged, explicitly denied, asserted by several or reporting an event) becomes
+a :class:`~vigie.schema.Claim`, most contested first. Holders keep their ``Entity`` objects
 until entity ids exist: the ActorRefs are built by a hook run after ``finalised()``.
 """
 
@@ -43,6 +44,7 @@ def extract_claims(analysis: Analysis) -> None:
     units += denial_units(index, units, analysis.statements)
     for unit in units:
         index.features(unit, unit.sides[0].holder if unit.sides else None)
+    _short_denials_refer_back(units)
     units = [u for u in units if u.anaphoric or (len(u.stems) >= MIN_STEMS and u.predicates)]
     # the outlet's boxed context and boilerplate take no side in the article's disputes
     units = [u for u in units if analysis.role_at(u.start) not in OFF_ARTICLE]
@@ -83,6 +85,17 @@ def statement_units(index: TextIndex, statements: list[Statement], reports: list
         if dismissal is not None and any(u.sides[0].statement == st.id for u in units):
             reports.remove(dismissal)
     return units
+
+
+def _short_denials_refer_back(units: list[Unit]) -> None:
+    """"Moscou a nié toute implication": a denial too short to state a proposition denies
+    the claim before it, unless its statement already took a side through a report."""
+    through_reports = {s.statement for u in units if u.origin == "report" for s in u.sides}
+    for u in units:
+        if u.origin in ("statement", "denial") and u.denial and u.piece == 0 and \
+                (len(u.stems) < MIN_STEMS or not u.predicates) and \
+                u.sides[0].statement not in through_reports:
+            u.anaphoric = True
 
 
 def _speaker_side(unit: Unit, statement: str) -> Side | None:
