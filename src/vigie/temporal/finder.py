@@ -16,6 +16,7 @@ import regex
 
 from vigie.schema import Time
 from vigie.temporal import calendar as cal
+from vigie.temporal import days, periods  # noqa: F401  (importing registers the resolvers)
 from vigie.temporal.fold import fold
 from vigie.temporal.grammar import Grammar, Rule, grammar_for
 from vigie.temporal.resolve import RESOLVERS, Context, Match
