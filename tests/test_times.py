@@ -339,6 +339,15 @@ def test_date_ref_for_month_and_range(nlp):
         "23 au 27 mars", "2023-03-23", "2023-03-27", "range")
 
 
+def test_date_ref_for_prefers_the_start_of_a_range(nlp):
+    text = "Selon Moscou, les votes devraient avoir lieu du 23 au 27 mars dans quatre régions."
+    analysis = _analysis(nlp, text)
+    start = text.index("les votes")
+    for end in (len(text), text.index(" dans")):
+        ref = date_ref_for(analysis, start, end)
+        assert (ref.value, ref.end, ref.granularity) == ("2023-03-23", "2023-03-27", "range")
+
+
 def test_date_ref_for_none_without_expression(nlp):
     text = "Le porte-parole a démenti ces informations."
     assert date_ref_for(_analysis(nlp, text), 0, len(text)) is None

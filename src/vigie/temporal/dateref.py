@@ -130,4 +130,8 @@ def date_ref_for(analysis: Analysis, start: int, end: int) -> DateRef | None:
         return (0 if attached else 1, 0 if inside else 1, gap)
 
     best = min(candidates, key=rank)
+    for t in candidates:   # the end of a range stands for the whole range
+        if t.end_value == best.value and t.start < best.start:
+            best = t
+            break
     return to_date_ref(best, _range_text(analysis, best))
