@@ -78,12 +78,17 @@ class Actors:
         # offset -> the speaker of the quotation holding it, for "nous" / "je" in quotes
         self.speaker_at: Callable[[int], Participant | None] = lambda offset: None
         self.by_token: dict[int, tuple[Entity, str]] = {}
+        self.by_root: dict[int, tuple[Entity, str]] = {}  # the head token of a mention
+        self.by_name: dict[str, tuple[Entity, str]] = {}  # proper names, for names inside longer mentions
         doc = analysis.doc
         for entity in analysis.entities.entities:
             for m in entity.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
                     continue
+                self.by_root.setdefault(span.root.i, (entity, m.text))
+                if m.text[:1].isupper() and span[0].pos_ not in ("DET", "PRON"):  # a name, not a description
+                    self.by_name.setdefault(m.text.casefold(), (entity, m.text))
                 for tok in span:
                     # the longest mention over a token wins ("ministère russe de la Défense")
                     old = self.by_token.get(tok.i)
@@ -91,10 +96,26 @@ class Actors:
                         self.by_token[tok.i] = (entity, m.text)
 
     # ------------------------------------------------------------------ lookups
+    def _mention(self, tok: Token) -> tuple[Entity, str] | None:
+        """The mention ``tok`` heads; a proper name inside a longer mention of something
+        else ("Italie" in "son ambassadeur en Italie") is looked up by its own name."""
+        found = self.by_root.get(tok.i)
+        if found is not None:
+            return found
+        cover = self.by_token.get(tok.i)
+        if tok.pos_ == "PROPN":
+            name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN" or t.dep_.startswith("flat"))
+            own = self.by_name.get(name.casefold()) or self.by_name.get(tok.text.casefold())
+            if own is not None:
+                return own
+            if cover is not None and cover[1].casefold() not in self.by_name:
+                return None  # a name inside a description of something else
+        return cover
+
     def resolve(self, tok: Token, depth: int = 0, shallow: bool = False) -> Participant | None:
         """The participant a noun phrase head refers to, or None; ``shallow`` does not look
         into its genitive complements."""
-        found = self.by_token.get(tok.i)
+        found = self._mention(tok)
         if found is not None:
             return Participant(found[1], found[0])
         lower = tok.lower_

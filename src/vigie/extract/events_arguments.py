@@ -62,6 +62,7 @@ class ArgumentFinder:
         self.location_case = a.get("location_case", frozenset())
         self.target_case = a.get("target_case", frozenset())
         self.country_location_case = a.get("country_location_case", frozenset())
+        self.theme_case = a.get("theme_case", frozenset())
         self.reflexive = frozenset(lex.matching.get("reflexive", []))
 
     # ------------------------------------------------------------------ entry point
@@ -173,9 +174,11 @@ class ArgumentFinder:
                 return [found] if found is not None and found.code else []
         return []
 
-    def _verb_recipients(self, v: Token, hit: Hit, skip_subject: bool) -> list[Participant]:
+    def _verb_recipients(self, v: Token, hit: Hit, skip_subject: bool, theme: bool = False) -> list[Participant]:
+        """Recipients among a verb's objects and obliques; with ``theme`` (or a theme group)
+        the object is the thing given or done, and only what it is given to counts."""
         out: list[Participant] = []
-        theme = hit.group.object_role == "theme"
+        theme = theme or hit.group.object_role == "theme"
         for c in v.children:
             dep = c.dep_
             if dep in OBJECTS:
@@ -260,6 +263,9 @@ class ArgumentFinder:
                 if found is not None and found.code:
                     _add(out, [found])
                 continue
+            if c.dep_ == "nmod" and case in self.theme_case:  # "son ambassadeur en Italie"
+                _add(out, [p for p in self.actors.with_conjuncts(c, shallow=True) if not p.is_place()])
+                continue
             patient_noun = any(ph.kind == "noun" and self.lex.groups[ph.group].genitive == "recipient"
                                for ph in self.lex.by_head.get(thing.lemma_, ()))
             # "condamner l'arrestation du diplomate": the diplomate is not the one condemned
@@ -308,8 +314,8 @@ class ArgumentFinder:
             elif not any(p.code for p in args.actors):
                 # "X a annoncé la mobilisation des troupes": X, not the uncoded troops
                 args.actors = list(sv.actors) or args.actors
-                if not args.recipients and hit.group.object_role != "theme":
-                    _add(args.recipients, self._verb_recipients(support, hit, skip_subject=False))
+                if not args.recipients:  # "envoyer de l'aide au Venezuela", "lancer une offensive sur X"
+                    _add(args.recipients, self._verb_recipients(support, hit, skip_subject=False, theme=True))
         elif args.actors and (n.dep_ == "nsubj" or (n.head.dep_ == "nsubj" and n.head.pos_ == "ADJ")):
             # "une contre-offensive ... a forcé une retraite russe": the object is the target
             verb = n.head if n.dep_ == "nsubj" else n.head.head

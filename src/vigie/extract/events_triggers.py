@@ -193,6 +193,19 @@ def _needs_met(head: Token, start: int, end: int, needs: frozenset[str]) -> bool
     return bool(lemmas & needs)
 
 
+def _ruled_out(head: Token, group: TriggerGroup, lex: Lexicon) -> bool:
+    """A dependent that excludes this reading ("arrêter de", "arrêter la destruction")."""
+    if not group.unless:
+        return False
+    for c in head.children:
+        if c.dep_ in group.unless:
+            return True
+        if "event-object" in group.unless and c.dep_ == "obj" and \
+                any(p.kind == "noun" for p in lex.by_head.get(c.lemma_, ())):
+            return True
+    return False
+
+
 def find_triggers(doc: Doc, language: str) -> list[Hit]:
     """Trigger hits in ``doc``: one per head token, the most specific phrase winning."""
     lex = lexicon(language)
@@ -207,8 +220,7 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
             if span is None:
                 continue
             group = lex.groups[phrase.group]
-            if not _needs_met(head, span[0], span[1], group.needs) or \
-                    any(c.dep_ in group.unless for c in head.children):
+            if not _needs_met(head, span[0], span[1], group.needs) or _ruled_out(head, group, lex):
                 continue
             # specific (with needs) beats generic, longer beats shorter, earlier group beats later
             rank = (1 if group.needs else 0, phrase.size, -phrase.group)
