@@ -61,6 +61,8 @@ class StatementReader:
             drafts = self._sentence(sent)
             drafts += self._context(sent, drafts)
             for d in drafts:
+                self.speakers.demote(d.start, d.end)
+            for d in drafts:
                 if d.speaker is not None and not d.speaker.pronoun:
                     head = d.speaker.span.root
                     self.speakers.remember(d.speaker.span, head, d.speaker.entity, speaker=True)
@@ -103,7 +105,15 @@ class StatementReader:
 
     def _nested_away(self, drafts: list[Draft]) -> list[Draft]:
         """Drop cues that are nested speech: inside another statement's source or content.
-        A prepositional cue whose content holds a verb cue gives way to it."""
+        A prepositional cue whose content holds a verb cue gives way to it; of two cues
+        reporting the same words, the nearer one keeps them."""
+        drafts = [d for d in drafts if self._substantial(d)]
+        best: dict[tuple[int, int], Draft] = {}
+        for d in drafts:
+            key = (d.start, d.end)
+            if key not in best or self._distance(d) < self._distance(best[key]):
+                best[key] = d
+        drafts = [d for d in drafts if best[(d.start, d.end)] is d]
         regions = [(d, self._source_region(d)) for d in drafts]
         alive = [d for d in drafts if not any(
             o is not d and o.cue is not d.cue and r and d.cue and r[0] <= d.cue.start < r[1] for o, r in regions)]
@@ -120,6 +130,18 @@ class StatementReader:
             if not inside and not holds:
                 kept.append(d)
         return kept
+
+    @staticmethod
+    def _distance(d: Draft) -> int:
+        if d.cue is None:
+            return 10**9
+        return min(abs(d.cue.start - d.end), abs(d.start - d.cue.end))
+
+    def _substantial(self, d: Draft) -> bool:
+        """Two words at least, unless the speaker's words are quoted ("faux")."""
+        if d.kind != "indirect":
+            return True
+        return sum(1 for w in self.text[d.start:d.end].split() if any(ch.isalpha() for ch in w)) >= 2
 
     # --- quotes attributed by context --------------------------------------------------
     def _context(self, sent: SpacySpan, drafts: list[Draft]) -> list[Draft]:

@@ -33,6 +33,7 @@ CLAUSAL_DEPS = {"ccomp", "xcomp"}
 SKIP_DEPS = {"obl:mod", "advmod"}
 EDGE_PUNCT = " \t\n\u00a0\u202f,;:.-–—"
 MAX_CONTENT = 1200
+INF_MARKS = {"à", "de", "d'"}  # "appelé les Tchèques *à rester*": an advcl that is the complement
 NEAR_QUOTE = 8  # a noun object reports words only when a quote opens within its first tokens
 
 
@@ -140,7 +141,9 @@ class ContentFinder:
             subj = verb.head
         first = cue.group_first if cue.group_first is not None else cue.first
         before = sent.doc[first - 1] if first > sent.start else None
-        if not finite(verb) and ("Inf" not in verb.morph.get("VerbForm") or gerund):
+        if not finite(verb) and not gerund and "Inf" not in verb.morph.get("VerbForm"):
+            return []  # a bare past participle is an adjective ("reste considérée comme")
+        if not finite(verb) and gerund:
             # a participle or gerund ("condamnant X", "tout en niant") says what its
             # governing verb's subject says, and reports its own complement
             subj = self.speakers.controller(verb) or subj
@@ -161,6 +164,8 @@ class ContentFinder:
                 return self._incise(cue, sent, inv)
         if subj is None:
             subj = self.speakers.controller(verb)
+            if subj is not None and not self._is_source(subj):
+                return []
         if subj is None:
             return []
         speaker = self.speakers.mention(subj, inverted=subj.i > verb.i)
@@ -329,7 +334,8 @@ class ContentFinder:
         heads = [verb, *(t for t in cue.tokens if t.i > verb.i)]  # "fait savoir que": savoir's too
         for child in (c for h in heads for c in h.children):
             if child.right_edge.i >= i and (child.dep_ in COMPLEMENT_DEPS or
-                                            (child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX"))):
+                                            (child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX")) or
+                                            (child.dep_ == "advcl" and low(child.left_edge) in INF_MARKS)):
                 right = max(right, child.right_edge.i)
         start_tok = doc[i]
         q = self.quotes.around(start_tok.idx)
@@ -473,8 +479,8 @@ class ContentFinder:
         noun = verb.head if verb.dep_ == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN") else None
         if noun is None:
             noun = next((t for t in reversed(sent.doc[sent.start: cue.first]) if t.pos_ in ("NOUN", "PROPN")), None)
-        if noun is None:
-            return []
+        if noun is None or not (self._is_source(noun) or noun.lemma_.lower() in self.lex.claim_nouns):
+            return []  # "l'idée selon laquelle": nobody said it
         speaker = self.speakers.mention(noun)
         start = pron.idx + len(pron.text)
         end = self.clause_end(sent, start)

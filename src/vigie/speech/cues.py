@@ -136,6 +136,9 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
     entries = lex.cue_entries(verb.lemma_, verb.text)
     if not entries:
         return None
+    if low(verb) in lex.naming_forms and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+            and not any(c.dep_.startswith("aux") for c in verb.children):
+        return None  # "Mohammed Daglo, dit « Hemetti »": a nickname
     before = _group_before(verb, lex)
     reflexive = any(low(t) in REFLEXIVE for t in before)
     for entry in entries:

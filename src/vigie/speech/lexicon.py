@@ -76,6 +76,7 @@ class Lexicon:
     inflection: tuple[tuple[str, str], ...] = ()
     participle_endings: tuple[str, ...] = ()
     gerund_endings: tuple[str, ...] = ()
+    naming_forms: frozenset[str] = frozenset()
 
     def present_participle(self, tok: Token) -> bool:
         """"condamnant", "niant": by morphology, or by ending when the tagger erred."""
@@ -185,6 +186,7 @@ def lexicon(language: str) -> Lexicon:
     lex.false_words = _words(ev.get("false_adjectives"))
     lex.qualifying_cues = _words(ev.get("qualifying_cues"))
     lex.future_auxiliaries = _words(data.get("future", {}).get("auxiliaries"))
+    lex.naming_forms = _words(data.get("inflection", {}).get("naming_forms"))
     lex.gerund_endings = tuple(data.get("inflection", {}).get("present_participle_endings", []))
     lex.participle_endings = tuple(data.get("inflection", {}).get("participle_endings", []))
     lex.inflection = tuple((a, b) for a, b in data.get("inflection", {}).get("suffixes", []))

@@ -90,7 +90,8 @@ def noun_phrase(head: Token, lex: Lexicon, *, inverted: bool = False) -> Span:
         hi += 1
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in ("cc", "case", "fixed", "mark")):
         lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ in ("cc", "case")):
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ in ("cc", "case")
+                       or doc[hi].pos_ in ("ADP", "ADV", "CCONJ", "SCONJ")):
         hi -= 1
     span = doc[lo: hi + 1]
     if span.text.count("(") > span.text.count(")") and hi + 1 < len(doc) and doc[hi + 1].text == ")":
@@ -153,6 +154,12 @@ class Speakers:
         for tok in verb.doc[max(verb.i - 3, verb.sent.start): verb.i]:
             if low(tok).startswith("-") and (low(tok) in self.lex.pronouns or low(tok) in self.lex.impersonal):
                 return tok
+        # the parser hung the subject on a verb dependent before ("X, dit « Y », assurent")
+        for child in verb.children:
+            if child.i < verb.i and child.pos_ == "VERB" and child.dep_ in ("advcl", "acl", "dep"):
+                subj = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+                if subj is not None and not self.quotes.around(subj.idx):
+                    return subj
         return None
 
     @staticmethod
@@ -325,8 +332,17 @@ class Speakers:
                 continue
             span = noun_phrase(tok, self.lex)
             entity = self.described(span, tok) or self.analysis.entities.at(span.start_char, span.end_char)
+            if entity is None and tok.lemma_.lower() in self.lex.source_nouns:
+                entity = self.analysis.entities.resolve(span)  # "cette commission ... si elle estime"
             self.remember(span, tok, entity, speaker=False)
         self.candidates.sort(key=lambda c: c.start)
+
+    def demote(self, start: int, end: int) -> None:
+        """Subjects inside reported words are the reported world's, not referents of the
+        narration: they lose their preference for pronouns."""
+        for cand in self.candidates:
+            if start <= cand.start < end and cand.salient and not cand.speaker:
+                cand.salient = False
 
     def observe_people(self) -> None:
         """Every mention of a person as a referent (names have no gender: any pronoun fits)."""
