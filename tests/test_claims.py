@@ -246,3 +246,13 @@ def test_a_short_denial_denies_the_claim_before_it(run):
     claim = claim_with(doc, "saboté un gazoduc")
     assert has(claim, "Pérou", "assert")
     assert has(claim, "Santiago", "deny")
+
+
+def test_echo_denial_with_the_subject_after_the_verb(run):
+    text = TITLE + ("Le Pérou accuse le Chili d'avoir saboté un gazoduc, ce que dément "
+                    "le gouvernement chilien.")
+    doc = run(text, [("s1", "Le Pérou", "le Chili d'avoir saboté un gazoduc, ce que dément "
+                      "le gouvernement chilien", "ACCUSE", "accuse")])
+    claim = claim_with(doc, "saboté un gazoduc")
+    assert has(claim, "Pérou", "assert")
+    assert has(claim, "gouvernement", "deny")

@@ -26,20 +26,18 @@ if TYPE_CHECKING:
 
     from vigie.schema import Statement
 
-SUBJECT_POS = ["PROPN", "NOUN", "DET", "ADJ", "PRON"]
+SUBJECT_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON"})
+MAX_SUBJECT = 5  # words of the subject of an echo denial
 OBJECTS = ("obj", "xcomp", "ccomp")
 
 
 @functools.cache
 def _matcher(vocab: Vocab, words: ClaimWords) -> Matcher:
-    head = [{"LOWER": {"IN": sorted(words.echo_antecedents)}},
-            {"LOWER": {"IN": sorted(words.echo_relatives)}}]
-    subject = {"POS": {"IN": SUBJECT_POS}, "IS_PUNCT": False, "OP": "{1,5}"}
-    deny = [{"LEMMA": {"IN": sorted(words.deny_verbs)}}, {"LOWER": {"IN": sorted(words.deny_forms)}}]
+    # Two cheap patterns; the subject of an echo is found by looking a few tokens ahead,
+    # which a quantified Matcher pattern would do much more slowly.
     matcher = Matcher(vocab)
-    for verb in deny:
-        matcher.add("ECHO_SV", [[*head, subject, verb]])  # ce que Téhéran dément
-        matcher.add("ECHO_VS", [[*head, verb, subject]])  # ce que dément Téhéran
+    matcher.add("ECHO", [[{"LOWER": {"IN": sorted(words.echo_antecedents)}},
+                          {"LOWER": {"IN": sorted(words.echo_relatives)}}]])
     matcher.add("DENY_OBJECT", [[{"LEMMA": {"IN": sorted(words.deny_object_verbs)},
                                   "POS": "VERB"}]])
     return matcher
@@ -48,25 +46,44 @@ def _matcher(vocab: Vocab, words: ClaimWords) -> Matcher:
 def denial_units(index: TextIndex, units: list[Unit], statements: list[Statement]) -> list[Unit]:
     """Add echo denials to the units they answer; return new units for object denials."""
     doc = index.doc
-    matches = _matcher(doc.vocab, index.words)(doc)
     object_denial = doc.vocab.strings["DENY_OBJECT"]
-    seen: set[int] = set()
     new: list[Unit] = []
-    for match_id, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
+    for match_id, start, _ in _matcher(doc.vocab, index.words)(doc):
         if match_id == object_denial:
             unit = _object_denial(index, doc[start], units, statements)
             if unit is not None:
                 new.append(unit)
             continue
-        if start in seen:
-            continue  # keep the longest match of each "ce que"
-        seen.add(start)
+        subject = _echo_subject(index, doc[start + 2:min(start + 2 + MAX_SUBJECT + 1, doc[start].sent.end)])
         target = _unit_before(units, doc[start].idx)
-        holder = _holder(index, doc[start + 2:end])
+        holder = _holder(index, subject) if subject is not None else None
         if target is not None and holder is not None:
             target.sides.append(Side(holder, "deny", None))
             target.denial = True
     return new
+
+
+def _echo_subject(index: TextIndex, after: Span) -> Span | None:
+    """In the words after "ce que", the subject of a deny verb: "Téhéran dément" or
+    "dément Téhéran"; None when no deny verb follows."""
+    words = index.words
+
+    def denies(t: Token) -> bool:
+        return t.lemma_.casefold() in words.deny_verbs or t.lower_ in words.deny_forms
+
+    for k, tok in enumerate(after):
+        if denies(tok):
+            before = after[:k]
+            if k and all(t.pos_ in SUBJECT_POS for t in before):
+                return before  # ce que Téhéran dément
+            if k == 0:
+                rest = [t for t in after[1:]]
+                n = next((i for i, t in enumerate(rest) if t.pos_ not in SUBJECT_POS), len(rest))
+                return after[1:1 + n] if n else None  # ce que dément Téhéran
+            return None
+        if tok.pos_ not in SUBJECT_POS:
+            return None
+    return None
 
 
 def _object_denial(index: TextIndex, verb: Token, units: list[Unit],
