@@ -85,6 +85,8 @@ class PlaceTable:
         self.keys: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
 
     def add(self, row: list, names: list[str], priority: int) -> int:
+        """Add a place; lower ``priority`` ranks first (countries 0, capitals 1, regions 2,
+        other cities 3), then larger population."""
         idx = len(self.rows)
         self.rows.append(row)
         seen = set()
@@ -175,24 +177,28 @@ def build_places(gc, countries: dict) -> tuple[PlaceTable, dict[str, int]]:
         names += [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") in LANGS]
         row = [cont["geonameId"], cont["name"], None, float(cont["lat"]), float(cont["lng"]),
                cont.get("population", 0), "region"]
-        table.add(row, [n for n in names if n], 1)
+        table.add(row, [n for n in names if n], 2)
     for row, names in us_states(gc, cities):
-        table.add(row, names, 1)
+        table.add(row, names, 2)
     for line in load_toml(SOURCES / "places.toml")["rows"]:
         fr, en, country, lat, lon = (p.strip() for p in line.split("|"))
         names = [n.strip() for n in (fr + ";" + en).split(";") if n.strip()]
         row = [None, names[0], country or None, float(lat), float(lon), 0, "region"]
-        table.add(row, names, 1)
+        table.add(row, names, 2)
+    capitals = {(iso2, c.get("capital")) for iso2, c in countries.items()}
     for c in cities.values():
         iso3 = iso3_of(c["countrycode"], countries)
         if iso3 is None:
             continue
+        # A national capital comes before regions and other cities of the same name
+        # ("Washington" is the capital before the state).
+        priority = 1 if (c["countrycode"], c["name"]) in capitals else 3
         names = [c["name"]]
         if c["population"] >= MIN_ALTNAMES_POPULATION:
             names += [n for n in c["alternatenames"] if is_latin_name(n)]
         row = [c["geonameid"], c["name"], iso3, round(c["latitude"], 4), round(c["longitude"], 4),
                c["population"], "city"]
-        table.add(row, names, 2)
+        table.add(row, names, priority)
     return table, country_rows
 
 
@@ -226,12 +232,13 @@ class ActorTable:
 
 
 def parse_terms(terms: list[str]) -> list[list[str | None]]:
-    """``"2000-05-07/2008-05-07 GOV"`` -> ``["2000-05-07", "2008-05-07", "GOV"]``."""
+    """``"2013-12-17/2019-07-17 MIL DEU"`` -> ``["2013-12-17", "2019-07-17", "MIL", "DEU"]``
+    (the country is None when the term is in the leader's own country)."""
     out = []
     for term in terms:
-        dates, _, sector = term.partition(" ")
-        start, _, end = dates.partition("/")
-        out.append([start or None, end or None, sector.strip() or None])
+        dates, sector, country = ([*term.split(), None, None])[:3]
+        start, _, end = (dates or "").partition("/")
+        out.append([start or None, end or None, sector, country])
     return out
 
 

@@ -95,3 +95,16 @@ def test_actor_ref_carries_codes(defence) -> None:
     putin = entity_of(defence, "Vladimir Poutine")
     ref = defence.entities.actor_ref(putin, "Poutine")
     assert (ref.country, ref.sector) == ("RUS", "GOV")
+
+
+def test_possessive_belongs_to_the_subject() -> None:
+    a = analyse("La Russie a réagi par la voix de son ambassadeur aux États-Unis, Anatoli Antonov.")
+    assert entity_of(a, "Anatoli Antonov").country == "RUS"
+
+
+def test_variant_spelling_of_a_first_name_joins() -> None:
+    a = analyse("Mohamed Ould Salem est arrivé. Plus tard, Mohammed Ould Salem a parlé. "
+                "Marine Salem n’a rien dit.")
+    first = entity_of(a, "Mohamed Ould Salem")
+    assert entity_of(a, "Mohammed Ould Salem") is first
+    assert entity_of(a, "Marine Salem") is not first

@@ -118,3 +118,15 @@ def test_shipped_data_is_small() -> None:
     data = resources.files("vigie.kb").joinpath("data")
     total = sum(f.stat().st_size for f in data.iterdir() if f.name.endswith(".gz"))  # type: ignore[attr-defined]
     assert total < 15_000_000
+
+
+def test_a_term_may_be_held_for_another_country() -> None:
+    (leyen,) = load_kb().by_surname(make_key("von der Leyen"))
+    assert leyen.country_on(dt.date(2018, 4, 14)) == "DEU"
+    assert leyen.sector_on(dt.date(2018, 4, 14)) == "MIL"
+    assert leyen.country_on(dt.date(2022, 1, 1)) == "EUR"
+
+
+def test_capital_comes_before_a_region_of_the_same_name() -> None:
+    first = load_kb().places("washington")[0]
+    assert (first.feature, first.country) == ("city", "USA")

@@ -208,7 +208,7 @@ class Linker:
 
     def _leader(self, span: Span, actor: Actor) -> Entity:
         entity = self.index.add(span.text, span.start_char, span.end_char, "PERSON",
-                                key=f"kb:{actor.index}", country=actor.country,
+                                key=f"kb:{actor.index}", country=actor.country_on(self.day),
                                 sector=actor.sector_on(self.day), kb=_kb(actor))
         info = self.index.info(entity)
         info.actor, info.named = actor, True
@@ -246,7 +246,9 @@ class Linker:
                     self.index.fill(entity, description=full[:len(full) - len(span)].text)
             return entity
         last = make_key(span[-1].text)
-        known = self._surnames.get(last) if len(span) == 1 else None
+        known = self._surnames.get(last)
+        if known is not None and len(span) > 1 and not _same_first_name(span[0].text, known.name):
+            known = None
         if known is None and len(span) == 1 and self.kb.by_surname(last):
             return self._leader_by_surname(span, last)  # type: ignore[return-value]
         if known is not None:
@@ -396,17 +398,18 @@ class Linker:
             return self._country_anaphor(d)
         if d.kind == "document":
             return self._author(d)
+        if d.determiner == "possessive" and not d.demonym:
+            # "(la France rappelle) son ambassadeur en Italie": the owner's, not the posting's
+            owner = self._subject_before(span) or self.index.nearest(
+                span.start_char, lambda e: self.index.info(e).named
+                and e.type in ("PERSON", "ORGANIZATION", "COUNTRY"))
+            if owner is not None and owner.country:
+                d.country = owner.country
         named = None if d.plural and d.kind == "title" else \
             self._named(span, head, "PERSON" if d.kind == "title" else "ORGANIZATION")
         if named is not None:
             self._attach(named, d)
             return named
-        if d.determiner == "possessive" and not d.demonym:
-            # "(la France rappelle) son ambassadeur en Italie": the owner's, not the posting's
-            owner = self.index.nearest(span.start_char, lambda e: self.index.info(e).named
-                                       and e.type in ("PERSON", "ORGANIZATION", "COUNTRY"))
-            if owner is not None and owner.country:
-                d.country = owner.country
         if d.determiner in ("definite", "possessive"):
             earlier = self._antecedent(d)
             if earlier is None and d.determiner == "definite" and d.kind == "institution" \
@@ -475,7 +478,13 @@ class Linker:
             title = make_key(doc[head.i:tok.i + 1].text)
             if title in self.lex.titles and " " in title:
                 between = doc[tok.i + 1:name.start]
-        return all(t.pos_ == "ADJ" for t in between)
+        if not between:
+            return True
+        if between[-1].pos_ in ("ADP", "DET"):
+            return False  # "l’avocat de Boris Faure": the name is a complement
+        # Adjectives, or a capitalised portfolio: "la ministre allemande de la Défense X"
+        return all(t.pos_ in ("ADJ", "ADP", "DET") or (t.pos_ in ("NOUN", "PROPN") and t.is_title)
+                   for t in between)
 
     def _named_at(self, offset: int, type_: str) -> Entity | None:
         """The entity of type ``type_`` whose proper name starts at ``offset``."""
@@ -513,6 +522,15 @@ class Linker:
             # "l’armée française" is not an earlier army of unknown country.
             return not d.country or d.country == e.country
         return self.index.nearest(d.span.start_char, compatible)
+
+    def _subject_before(self, span: Span) -> Entity | None:
+        """The entity named by the subject of the sentence, when it comes before ``span``
+        ("La Russie a rappelé son ambassadeur": the owner is Russia)."""
+        root = span.sent.root
+        for tok in root.children:
+            if tok.dep_ in ("nsubj", "nsubj:pass") and tok.i < span.start:
+                return self.index.covering(tok.idx, tok.idx + len(tok.text))
+        return None
 
     def _named_with_sector(self, d: Description) -> Entity | None:
         """"l’hebdomadaire" with no antecedent: the last named organisation of its sector."""
@@ -572,6 +590,12 @@ class Linker:
         return entity
 
 
+def _same_first_name(first: str, full_name: str) -> bool:
+    """"Mohammed Hamdan Daglo" and "Mohamed Hamdan Daglo"; not "Marine" and "Jean-Marie"."""
+    a, b = make_key(first), make_key(full_name.split(" ")[0])
+    return a[:4] == b[:4] if len(a) > 2 and len(b) > 2 else a[:1] == b[:1]
+
+
 def _trimmed(span: Span) -> Span | None:
     """``span`` without punctuation at its ends ("Assemblée !"), a leading preposition
     ("d’Italie"), or a verb the NER ran into ("… du Renseignement d'avoir fomenté")."""
@@ -584,7 +608,8 @@ def _trimmed(span: Span) -> Span | None:
     while start < end and (doc[start].is_punct or doc[start].pos_ == "ADP"
                            or (doc[start].pos_ == "DET" and doc[start].is_lower and not person)):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
         end -= 1
     if start == end:
         return None

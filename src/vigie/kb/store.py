@@ -43,24 +43,37 @@ class Actor:
     names: dict[str, str]
     wikidata: str | None = None
     continent: str | None = None
-    terms: tuple[tuple[str | None, str | None, str | None], ...] = ()
+    terms: tuple[tuple[str | None, ...], ...] = ()  # (from, to, sector, country or None)
     geo: int | None = None  # row of the place table, for countries
     generic: bool = False   # a name other countries use too ("Parti socialiste")
 
     def name(self, language: str) -> str:
         return self.names.get(language) or next(iter(self.names.values()), "")
 
+    def term_on(self, day: dt.date | None) -> tuple[str | None, ...] | None:
+        """A leader's term covering ``day`` (the last term when the day is unknown)."""
+        if not self.terms:
+            return None
+        if day is None:
+            return self.terms[-1]
+        iso = day.isoformat()
+        for term in self.terms:
+            start, end = term[0], term[1]
+            if (start is None or start <= iso) and (end is None or iso < end):
+                return term
+        return None
+
     def sector_on(self, day: dt.date | None) -> str | None:
         """The PLOVER sector on ``day``: a leader's sector in the term covering it."""
         if not self.terms:
             return self.sector
-        if day is None:
-            return self.terms[-1][2]
-        iso = day.isoformat()
-        for start, end, sector in self.terms:
-            if (start is None or start <= iso) and (end is None or iso < end):
-                return sector
-        return None
+        term = self.term_on(day)
+        return term[2] if term else None
+
+    def country_on(self, day: dt.date | None) -> str | None:
+        """The actor code on ``day``: a leader's office may be in another country or body."""
+        term = self.term_on(day)
+        return (term[3] if term and len(term) > 3 and term[3] else None) or self.country
 
     def active_on(self, day: dt.date | None) -> bool:
         """True when a leader holds an office on ``day`` (always True for other actors)."""
