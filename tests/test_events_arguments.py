@@ -99,3 +99,25 @@ def test_city_after_a_is_a_place_not_a_recipient() -> None:
     text = "Le Premier ministre a rencontré le président à Berlin."
     _, recipients, place = args_of(text, "rencontré", places={"Berlin": "DEU"})
     assert recipients == [] and place == "Berlin"
+
+
+def test_support_verb_gives_the_recipient_of_a_theme_noun() -> None:
+    text = "La Russie a envoyé cette semaine au Venezuela de l'aide humanitaire."
+    assert args_of(text, "aide", ents={"Russie": "RUS", "Venezuela": "VEN"})[:2] == (["RUS"], ["VEN"])
+
+
+def test_recalled_ambassador_names_the_recipient() -> None:
+    text = "La France a rappelé son ambassadeur en Italie."
+    assert args_of(text, "rappelé", ents={"France": "FRA", "Italie": "ITA"})[:2] == (["FRA"], ["ITA"])
+
+
+def test_name_inside_a_longer_description_is_itself() -> None:
+    text = "La France a rappelé son ambassadeur en Italie."
+    analysis = make_analysis(text, {"Italie": "ITA"})
+    start = text.index("son ambassadeur")
+    analysis.entities.add("son ambassadeur en Italie", start, start + 25, "PERSON", country="FRA")
+    lex = lexicon("fr")
+    a = lex.arguments
+    actors = Actors(analysis, a["pronouns"], a["relatives"], a["genitive_case"])
+    italie = next(t for t in analysis.doc if t.text == "Italie")
+    assert actors.resolve(italie).code == "ITA"

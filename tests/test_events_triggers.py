@@ -69,3 +69,14 @@ def test_one_hit_per_head_and_lexicon_cached() -> None:
 
 def test_unknown_language_has_no_triggers() -> None:
     assert find_triggers(parsed("Il a attaqué."), "xx") == []
+
+
+def test_verbal_attack_is_an_accusation() -> None:
+    assert ("ACCUSE", "disapprove") in [(t, m) for t, m, _ in
+                                        coded("Le président attaque avec virulence son rival sur Twitter.")]
+    assert [t for t, _, _ in coded("Les rebelles attaquent la caserne.")] == ["ASSAULT"]
+
+
+def test_stopping_is_not_arresting() -> None:
+    assert [t for t, _, _ in coded("Arrêtez la destruction des mausolées.")] == ["ASSAULT"]
+    assert "COERCE" in [t for t, _, _ in coded("La police a arrêté deux militants.")]

@@ -187,7 +187,9 @@ def _needs_met(head: Token, start: int, end: int, needs: frozenset[str]) -> bool
         return True
     doc = head.doc
     lemmas = {t.lemma_.lower() for t in doc[start:end]}
-    for child in head.children:
+    # dependents two levels down, and siblings (the parser often attaches a manner
+    # complement to the head's governor: "attaque avec virulence")
+    for child in [*head.children, *head.head.children]:
         lemmas.add(child.lemma_.lower())
         lemmas.update(g.lemma_.lower() for g in child.children)
     return bool(lemmas & needs)
