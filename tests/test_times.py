@@ -396,5 +396,6 @@ def test_english_range_and_ages():
         ("September 23", "2023-09-23", "2023-09-27")]
     assert find_times("A 54-year-old man may come.", PUB, "en") == []
     assert find_times("The Arab Spring led to a second round of talks.", PUB, "en") == []
+    assert [t.text for t in find_times("It was a big week for the year's budget.", PUB, "en")] == []
     assert [t.value for t in find_times("It was the first time in more than a decade.",
                                         PUB, "en")] == ["P10Y"]
