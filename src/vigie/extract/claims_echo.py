@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 SUBJECT_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON"})
 MAX_SUBJECT = 5  # words of the subject of an echo denial
+NEXT_NOUN = 3  # words between a misread deny word and its object
 OBJECTS = ("obj", "xcomp", "ccomp")
 
 
@@ -39,7 +40,8 @@ def _matcher(vocab: Vocab, words: ClaimWords) -> Matcher:
     matcher.add("ECHO", [[{"LOWER": {"IN": sorted(words.echo_antecedents)}},
                           {"LOWER": {"IN": sorted(words.echo_relatives)}}]])
     matcher.add("DENY_OBJECT", [[{"LEMMA": {"IN": sorted(words.deny_object_verbs)},
-                                  "POS": "VERB"}]])
+                                  "POS": "VERB"}],
+                                [{"LOWER": {"IN": sorted(words.deny_forms)}, "POS": {"NOT_IN": ["VERB"]}}]])
     return matcher
 
 
@@ -90,9 +92,10 @@ def _object_denial(index: TextIndex, verb: Token, units: list[Unit],
                    statements: list[Statement]) -> Unit | None:
     """"nie toute vente d'armes": a unit for the object, denied by the verb's subject."""
     obj = next((c for c in verb.children if c.dep_ in OBJECTS and c.pos_ in ("NOUN", "VERB")), None)
+    obj = obj or _next_noun(verb)
     if obj is None or obj.lemma_.casefold() in index.words.report_nouns:
         return None
-    start, end = clause_span(obj.left_edge.i, obj, obj.sent.end)
+    start, end = clause_span(max(obj.left_edge.i, verb.i + 1), obj, obj.sent.end)
     if any(u.start <= start < u.end and any(s.stance == "deny" for s in u.sides) for u in units):
         return None  # already read as a denial (a DENY statement, a report)
     st = statement_of(verb, statements)
@@ -104,6 +107,16 @@ def _object_denial(index: TextIndex, verb: Token, units: list[Unit],
             return None
         side = Side(index.holder_at(subject), "deny", None)
     return Unit(start=start, end=end, origin="denial", sides=[side], denial=True)
+
+
+def _next_noun(verb: Token) -> Token | None:
+    """The noun just after a deny word the parser misread ("dément" as an adjective)."""
+    for tok in verb.doc[verb.i + 1:min(verb.i + 1 + NEXT_NOUN, verb.sent.end)]:
+        if tok.pos_ == "NOUN":
+            return tok
+        if tok.pos_ not in ("DET", "ADJ"):
+            return None
+    return None
 
 
 def _subject(verb: Token) -> Token | None:

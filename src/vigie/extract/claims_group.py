@@ -50,6 +50,8 @@ def similarity(a: Unit, b: Unit, weights: Weights | None = None) -> float:
     rare words make two long quotes about one fact similar, while a participant found
     everywhere (France, in a French political story) tells nothing.
     """
+    if _opposed_in_one_statement(a, b):
+        return 0.0
     words = _word_overlap(a.stems, b.stems)
     if weights is not None:
         shared = sum(weights.stems.get(s, 0.0) for s in a.stems & b.stems)
@@ -63,6 +65,14 @@ def similarity(a: Unit, b: Unit, weights: Weights | None = None) -> float:
     score += WEIGHTS["participants"] * people
     score += WEIGHTS["event"] * bool(a.event_types & b.event_types)
     return min(score, 1.0)
+
+
+def _opposed_in_one_statement(a: Unit, b: Unit) -> bool:
+    """One speaker does not assert and deny one proposition in one statement: "l'armée dit
+    que son aviation frappe et dément la prise de l'aéroport" holds two propositions."""
+    sides_a = {(s.statement, s.stance) for s in a.sides if s.statement}
+    sides_b = {(s.statement, s.stance) for s in b.sides if s.statement}
+    return any(st == st2 and k != k2 for st, k in sides_a for st2, k2 in sides_b)
 
 
 def _word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
