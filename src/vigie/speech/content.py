@@ -35,6 +35,7 @@ EDGE_PUNCT = " \t\n\u00a0\u202f,;:.-–—"
 MAX_CONTENT = 1200
 INF_MARKS = {"à", "de", "d'"}  # "appelé les Tchèques *à rester*": an advcl that is the complement
 NEAR_QUOTE = 8  # a noun object reports words only when a quote opens within its first tokens
+MAX_PP = 25  # tokens a clause-initial "selon X ..." may run before its comma
 
 
 @dataclass(slots=True)
@@ -435,11 +436,21 @@ class ContentFinder:
             return []
         doc = sent.doc
         pp_end = max(speaker.span.end, head.right_edge.i + 1)
+        for tok in doc[speaker.span.end: pp_end]:  # the phrase ends at its comma
+            if tok.text == ",":
+                pp_end = tok.i
+                break
         pp_start = cue.first
         after = doc[pp_end] if pp_end < sent.end else None
         clause_start = self.clause_start(sent, cue.start)
         lead = [t for t in doc[sent.start: pp_start] if t.idx >= clause_start]
         initial = all(t.pos_ in ("CCONJ", "ADV", "PUNCT") for t in lead)
+        if initial and (after is None or after.text != ","):
+            # a clause-initial "Selon X ..." runs to its first comma whatever the parse says
+            comma = next((t for t in doc[speaker.span.end: min(speaker.span.end + MAX_PP, sent.end)]
+                          if t.text == "," and not self.quotes.around(t.idx)), None)
+            if comma is not None and not prep.strict:
+                after = comma
         if prep.initial and not (initial and after is not None and after.text == ","):
             return []
         if initial and after is not None and after.text == ",":

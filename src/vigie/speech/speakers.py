@@ -146,6 +146,10 @@ class Speakers:
                 continue
             if word in self.lex.relative_pronouns and verb.dep_ == "acl:relcl":
                 return verb.head
+            if any(c.dep_ == "case" for c in child.children):  # "Sur Twitter, X a dit"
+                appos = next((c for c in child.children if c.dep_ == "appos"), None)
+                if appos is not None:
+                    return appos
             return child
         for tok in verb.doc[verb.i + 1: min(verb.i + 3, verb.sent.end)]:
             if low(tok) in self.lex.pronouns and low(tok).startswith("-"):
@@ -183,6 +187,26 @@ class Speakers:
                 if low(child) in self.lex.dative or any(c.dep_ == "case" for c in child.children):
                     continue  # "a déclaré *dans un tweet* le Conseil"
                 return child
+        return self._first_bare_noun(verb, after)
+
+    def _first_bare_noun(self, verb: Token, after: int) -> Token | None:
+        """The first noun after the verb outside prepositional phrases, when the parser hung
+        the inverted subject elsewhere ("a déclaré dans un tweet *le Conseil*")."""
+        in_pp = False
+        for tok in verb.doc[after + 1: verb.sent.end]:
+            if tok.is_punct and tok.text not in ("(", ")"):
+                return None
+            if tok.pos_ == "ADP":
+                in_pp = True
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                if not in_pp and not self.quotes.around(tok.idx):
+                    while tok.head.i > after and tok.head.pos_ in ("NOUN", "PROPN") and \
+                            tok.dep_ in ("flat:name", "flat"):
+                        tok = tok.head
+                    return tok
+                in_pp = False
+            elif tok.pos_ in ("VERB", "SCONJ"):
+                return None
         return None
 
     def agent(self, verb: Token) -> Token | None:
