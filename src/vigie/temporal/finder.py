@@ -2,7 +2,7 @@
 
 One pass of each compiled rule over the folded text, overlaps resolved in favour of the
 longest match, then each expression is normalised in text order so that anaphoric ones
-("le lendemain", "à 18 h") can use the last day mentioned before them in the paragraph.
+("le lendemain", "à 18 h") can use the last day mentioned before them.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _SENTENCE_END = regex.compile(r"[.!?]+(?=\s)|\n")
-_PARAGRAPH = regex.compile(r"\n")
 
 Candidate = tuple[int, int, int, Rule, Any]  # start, end, rule order, rule, match
 
@@ -95,23 +94,15 @@ def _select(cands: list[Candidate], blocked: list[tuple[int, int]]) -> list[Cand
 
 
 class _Bounds:
-    """Sentence and paragraph boundaries of a text, found once."""
+    """Sentence boundaries of a text (punctuation and line breaks), found once."""
 
     def __init__(self, text: str) -> None:
         self.size = len(text)
-        self.sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
-        self.paragraphs = [m.end() for m in _PARAGRAPH.finditer(text)]
-
-    @staticmethod
-    def _around(ends: list[int], size: int, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(ends, offset)
-        return (ends[i - 1] if i else 0, ends[i] if i < len(ends) else size)
+        self.ends = [m.end() for m in _SENTENCE_END.finditer(text)]
 
     def sentence(self, offset: int) -> tuple[int, int]:
-        return self._around(self.sentences, self.size, offset)
-
-    def paragraph(self, offset: int) -> tuple[int, int]:
-        return self._around(self.paragraphs, self.size, offset)
+        i = bisect.bisect_right(self.ends, offset)
+        return (self.ends[i - 1] if i else 0, self.ends[i] if i < len(self.ends) else self.size)
 
 
 def _mode(grammar: Grammar, folded: str, cand: Candidate, bounds: _Bounds,
