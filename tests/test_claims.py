@@ -256,3 +256,9 @@ def test_echo_denial_with_the_subject_after_the_verb(run):
     claim = claim_with(doc, "saboté un gazoduc")
     assert has(claim, "Pérou", "assert")
     assert has(claim, "gouvernement", "deny")
+
+
+def test_a_rumour_in_the_narration_is_nobodys_denial(run):
+    text = TITLE + "Depuis des jours, la capitale bruissait de rumeurs de coup d'État militaire."
+    doc = run(text)
+    assert not any(s.stance == "deny" for c in doc.claims for s in c.stances)

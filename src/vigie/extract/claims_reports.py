@@ -185,10 +185,19 @@ def speaker_side(index: TextIndex, noun: Token, statements: list[Statement]) -> 
     st = statement_of(noun, statements)
     if st is not None and st.speaker is not None:
         return Side(speaker_holder(index, st), stance, st.id)
+    if _only_the_word(index, noun, verb):
+        return None  # "la rue bruissait de rumeurs": the narration's word, nobody's denial
     subject = _subject(verb)
     if subject is None or subject.i == noun.i or noun in subject.subtree:
         return None  # "ces allégations sont risibles": the report is its own subject
     return Side(index.holder_at(subject), stance, None)
+
+
+def _only_the_word(index: TextIndex, noun: Token, verb: Token) -> bool:
+    """Whether the only sign of disbelief is the report's own word ("rumeur")."""
+    words = index.words
+    return noun.lemma_.casefold() in words.dismissive_nouns and \
+        verb.lemma_.casefold() not in words.deny_verbs and not _called_false(index, noun)
 
 
 def _governor(noun: Token) -> Token:
