@@ -199,6 +199,12 @@ def test_clock_forms(text, expected):
     assert one(text) == expected
 
 
+def test_a_date_far_above_does_not_anchor_a_clock_time():
+    text = "Le traité date du 5 juillet 1962. " + "Le texte reste discuté. " * 60 + (
+        "La séance reprendra à 15 h.")
+    assert times(text)[-1] == ("15 h", "TIME", "2023-03-16T15:00")
+
+
 def test_clock_time_alone_is_on_the_publication_day():
     assert one("La séance reprendra à 15 h.") == ("15 h", "TIME", "2023-03-16T15:00")
 

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 _SENTENCE_END = regex.compile(r"[.!?]+(?=\s)|\n")
 
 Candidate = tuple[int, int, int, Rule, Any]  # start, end, rule order, rule, match
+# How far (in characters) a day mentioned stays the reference of "à 18 h", "le lendemain":
+# a few paragraphs of the same story, not a date of history far above.
+_ANCHOR_REACH = 1200
 
 
 def _windows(grammar: Grammar, folded: str) -> list[tuple[int, int]]:
@@ -155,12 +158,13 @@ def find_times(text: str, published: dt.date | None, language: str = "fr",
     chosen = _select(_candidates(grammar, folded, windows), _excluded(grammar, folded, windows))
     bounds = _Bounds(text)
     times: list[Time] = []
-    anchor: dt.date | None = None           # the last day mentioned
+    anchor: tuple[int, dt.date] | None = None   # (offset, the last day mentioned)
     year: tuple[int, int] | None = None     # (sentence start, last year written out in it)
     for cand in chosen:
         start, end, _, rule, m = cand
         sentence = bounds.sentence(start)[0]
-        ctx = Context(published, anchor, _mode(grammar, folded, cand, bounds, doc),
+        recent = anchor[1] if anchor and start - anchor[0] <= _ANCHOR_REACH else None
+        ctx = Context(published, recent, _mode(grammar, folded, cand, bounds, doc),
                       year[1] if year and year[0] == sentence else None)
         match = Match(grammar, rule, m)
         resolved = RESOLVERS[rule.resolve](match, ctx)
@@ -168,7 +172,8 @@ def find_times(text: str, published: dt.date | None, language: str = "fr",
             continue
         times.append(Time(text[start:end], start, end, resolved.type, resolved.value,
                           resolved.end_value))
-        anchor = cal.parse_iso(resolved.value) or anchor
+        day = cal.parse_iso(resolved.value)
+        anchor = (end, day) if day else anchor
         if _frames_year(grammar, match, folded, start):
             year = (sentence, int(resolved.value[:4]))
     _link_ranges(grammar, folded, times)
