@@ -69,7 +69,7 @@ def performative(tokens: list[Token], lex: Lexicon) -> tuple[str, Token] | None:
                 (subj is not None and subj.pos_ in ("NOUN", "PROPN")):
             if match.entry is not None and match.entry.needs:
                 window = {low(t) for t in tok.doc[tok.i + 1: min(tok.i + 10, tok.sent.end)]}
-                if match.entry.needs not in window and not (match.entry.needs == "à" and window & {"au", "aux"}):
+                if not window & lex.forms_of(match.entry.needs):
                     continue
             return match.act, tok
     return None
@@ -84,7 +84,7 @@ def denies_own_past(tokens: list[Token], lex: Lexicon) -> bool:
         words = {low(t) for t in group}
         if not (words & lex.negation_particles and words & (lex.negation_words - lex.negation_particles)):
             continue
-        if not any(t.lemma_ in ("avoir", "être") and t.pos_ == "AUX" for t in group):
+        if not any(t.lemma_ in lex.auxiliaries and t.pos_ == "AUX" for t in group):
             continue
         if _first_person(_subject(tok), lex) or words & lex.first_person:
             return True
@@ -109,7 +109,7 @@ def announces(tokens: list[Token], lex: Lexicon) -> bool:
         if "Pres" not in tok.morph.get("Tense"):
             continue
         nxt = tokens[k + 1: k + 4]
-        passive = len(nxt) >= 2 and nxt[0].lemma_ == "être" and "Part" in nxt[1].morph.get("VerbForm")
+        passive = len(nxt) >= 2 and nxt[0].lemma_ == lex.passive_auxiliary and "Part" in nxt[1].morph.get("VerbForm")
         if passive or _first_person(_subject(tok), lex) or _clitic_first_person(tok, lex):
             return True
     return False

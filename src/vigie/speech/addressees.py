@@ -30,11 +30,11 @@ def _heads(verb: Token, act: str, lex: Lexicon) -> list[Token]:
         for obj in objs:
             if obj.lemma_.lower() in lex.claim_nouns:
                 out += [c for c in obj.children if c.dep_ == "nmod" and c.pos_ in NOMINAL and
-                        any(low(k) in ("de", "d'", "des", "du") for k in c.children if k.dep_ == "case")]
+                        any(low(k) in lex.genitive_marks for k in c.children if k.dep_ == "case")]
         return out
     if act == "DEMAND" and not objs:
         return [c for c in verb.children if c.dep_ in ("iobj", "obl:arg", "obl") and c.pos_ in NOMINAL
-                and any(low(k) in ("à", "au", "aux") for k in c.children if k.dep_ == "case")]
+                and any(low(k) in lex.dative_marks for k in c.children if k.dep_ == "case")]
     return objs
 
 

@@ -33,7 +33,6 @@ CLAUSAL_DEPS = {"ccomp", "xcomp"}
 SKIP_DEPS = {"obl:mod", "advmod"}
 EDGE_PUNCT = " \t\n\u00a0\u202f,;:.-–—"
 MAX_CONTENT = 1200
-INF_MARKS = {"à", "de", "d'"}  # "appelé les Tchèques *à rester*": an advcl that is the complement
 NEAR_QUOTE = 8  # a noun object reports words only when a quote opens within its first tokens
 MAX_PP = 25  # tokens a clause-initial "selon X ..." may run before its comma
 
@@ -134,7 +133,7 @@ class ContentFinder:
             if speaker is None:
                 return []
             nxt = speaker.span.end
-            if nxt >= sent.end or low(sent.doc[nxt]) not in ("de", "d'", "que", "qu'"):
+            if nxt >= sent.end or low(sent.doc[nxt]) not in self.lex.infinitive_marks | self.lex.que:
                 return []  # "l'amendement proposé par l'UMP" reports no words
             return self._complement(cue, sent, others, speaker, after=nxt - 1)
         subj = self.speakers.subject(verb)
@@ -142,9 +141,9 @@ class ContentFinder:
             subj = verb.head
         first = cue.group_first if cue.group_first is not None else cue.first
         before = sent.doc[first - 1] if first > sent.start else None
-        if not finite(verb) and not gerund and "Inf" not in verb.morph.get("VerbForm"):
+        if not finite(verb, self.lex.auxiliaries) and not gerund and "Inf" not in verb.morph.get("VerbForm"):
             return []  # a bare past participle is an adjective ("reste considérée comme")
-        if not finite(verb) and gerund:
+        if not finite(verb, self.lex.auxiliaries) and gerund:
             # a participle or gerund ("condamnant X", "tout en niant") says what its
             # governing verb's subject says, and reports its own complement
             subj = self.speakers.controller(verb) or subj
@@ -187,13 +186,13 @@ class ContentFinder:
         """A conjugated verb or a quote before the incise: the reported clause is there."""
         start = self.clause_start(sent, sent.doc[first].idx)
         toks = [t for t in sent.doc[sent.start: first] if t.idx >= start]
-        return any(finite(t) and t.pos_ in ("VERB", "AUX") for t in toks) or \
+        return any(finite(t, self.lex.auxiliaries) and t.pos_ in ("VERB", "AUX") for t in toks) or \
             bool(self.quotes.within(start, sent.doc[first].idx))
 
     def _at_clause_end(self, cue: CueMatch, sent: Span) -> bool:
         """Whether nothing but the inverted subject follows the cue (a clause-final incise)."""
         after = [t for t in sent.doc[cue.last + 1: sent.end] if not t.is_punct]
-        return not any(low(t) in ("que", "qu'") for t in after[:6])
+        return not any(low(t) in self.lex.que for t in after[:6])
 
     def _incise(self, cue: CueMatch, sent: Span, subj: Token | None) -> list[Draft]:
         verb = cue.token
@@ -279,7 +278,7 @@ class ContentFinder:
         # "a déclaré plus tôt cette année que ...": the complementiser opens the content
         for j in range(i, min(i + 8, sent.end)):
             t = doc[j]
-            if low(t) in ("que", "qu'"):
+            if low(t) in self.lex.que:
                 if j > 0 and low(doc[j - 1]) in self.lex.subordinators:
                     break  # "alors que", "bien que": no reported clause
                 return j
@@ -298,7 +297,7 @@ class ContentFinder:
         if doc[i].text == ":":
             return self._colon(cue, sent, speaker, i)
         colon = self._colon_quote(sent, i)
-        if low(doc[i]) in ("que", "qu'"):
+        if low(doc[i]) in self.lex.que:
             i += 1
         if i >= sent.end:
             return []
@@ -311,7 +310,7 @@ class ContentFinder:
         if end > start and self._acceptable(cue, sent, i, start, end):
             kind, c_start, c_end = classify(self.text, start, end, self.quotes)
             drafts.append(Draft(cue, c_start, c_end, kind, speaker, sent, verb=verb))
-        if colon is not None and low(doc[i]) in self.lex.speaker_stop - {"à", "au", "aux"}:
+        if colon is not None and low(doc[i]) in self.lex.speaker_stop - self.lex.dative_marks:
             drafts = []  # "l'avait annoncé sur le réseau social : « ... »": no second content
         if colon is not None:
             for d in self._colon(cue, sent, speaker, colon):
@@ -334,9 +333,7 @@ class ContentFinder:
         right = i
         heads = [verb, *(t for t in cue.tokens if t.i > verb.i)]  # "fait savoir que": savoir's too
         for child in (c for h in heads for c in h.children):
-            if child.right_edge.i >= i and (child.dep_ in COMPLEMENT_DEPS or
-                                            (child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX")) or
-                                            (child.dep_ == "advcl" and low(child.left_edge) in INF_MARKS)):
+            if child.right_edge.i >= i and self._complement_child(child):
                 right = max(right, child.right_edge.i)
         start_tok = doc[i]
         q = self.quotes.around(start_tok.idx)
@@ -353,9 +350,9 @@ class ContentFinder:
                 end = min(end, doc[other_first - 1].idx)  # "..., bien que, comme le rappelle X, P"
             elif self._coordinate(other, self.lex) and (self._related(cue.token, other.token)
                                               or doc[other_first - 1].text == ","):
-                cut = doc[other.first - 1] if doc[other.first - 1].text in ("en",) else doc[other.first]
-                if doc[cut.i - 1].lower_ == "tout":
-                    cut = doc[cut.i - 1]
+                cut = doc[other.first]
+                while cut.i > 0 and low(doc[cut.i - 1]) in self.lex.gerund_marks:
+                    cut = doc[cut.i - 1]  # "tout en affirmant"
                 end = min(end, cut.idx)
         q = self.quotes.around(end - 1)
         if q is not None and q.end <= sent.end_char:
@@ -366,6 +363,12 @@ class ContentFinder:
             last = last[:-1]  # "condamné X et | estimé que": the conjunction goes with the next cue
             end = last.end_char
         return end
+
+    def _complement_child(self, child: Token) -> bool:
+        """A dependent that belongs to what is reported (objects, clauses, "à rester")."""
+        return child.dep_ in COMPLEMENT_DEPS or \
+            (child.dep_ == "conj" and child.pos_ not in ("VERB", "AUX")) or \
+            (child.dep_ == "advcl" and low(child.left_edge) in self.lex.infinitive_marks)
 
     @staticmethod
     def _related(a: Token, b: Token) -> bool:
@@ -383,15 +386,14 @@ class ContentFinder:
         assert entry is not None
         window = [low(t) for t in doc[cue.last + 1: min(i + 8, sent.end)]]
         if entry.needs:
-            needs = {entry.needs, entry.needs + "'"} | ({"au", "aux"} if entry.needs == "à" else set()) \
-                | ({"d'", "du", "des"} if entry.needs == "de" else set())
+            needs = self.lex.forms_of(entry.needs)
             if not needs & set(window):
                 return False
         first = doc[i]
-        clausal = (low(doc[i - 1]) in ("que", "qu'") or self.quotes.around(first.idx) is not None
+        clausal = (low(doc[i - 1]) in self.lex.que or self.quotes.around(first.idx) is not None
                    or any(c.dep_ in CLAUSAL_DEPS and c.i > verb.i for c in verb.children)
                    or first.pos_ in ("VERB", "AUX")
-                   or (low(first) in ("de", "d'", "à") and i + 2 < sent.end
+                   or (low(first) in self.lex.infinitive_marks and i + 2 < sent.end
                        and any(t.pos_ in ("VERB", "AUX") for t in doc[i + 1: i + 3])))
         if entry.not_objects:
             head = next((c for c in verb.children if c.dep_ == "obj"), None)

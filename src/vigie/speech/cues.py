@@ -15,32 +15,28 @@ from vigie.speech.lexicon import CueEntry, Lexicon, Preposition
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-CLITICS = {"se", "s'", "me", "m'", "te", "t'", "en", "y", "le", "la", "les", "l'", "lui",
-           "leur", "nous", "vous"}
-REFLEXIVE = {"se", "s'", "me", "m'"}
 MAX_TAIL_GAP = 4  # words allowed between a verb and its fixed words ("mettons une fois encore en garde")
 
 
-AUX_LEMMAS = {"avoir", "être"}
 MAX_AUX_GAP = 6  # "a *de son côté* dénoncé", "a *pour sa part* condamné"
 
 
-def linear_aux(verb: Token) -> Token | None:
+def linear_aux(verb: Token, auxiliaries: frozenset[str]) -> Token | None:
     """The auxiliary of a participle found by position when the parser missed it."""
     if "Part" not in verb.morph.get("VerbForm"):
         return None
     for tok in reversed(verb.doc[max(verb.sent.start, verb.i - MAX_AUX_GAP): verb.i]):
-        if tok.lemma_ in AUX_LEMMAS and tok.pos_ in ("AUX", "VERB"):
+        if tok.lemma_ in auxiliaries and tok.pos_ in ("AUX", "VERB"):
             return tok
         if tok.is_punct or tok.pos_ in ("VERB", "SCONJ", "CCONJ") or tok.text in ("«", "“", '"'):
             return None
     return None
 
 
-def finite(verb: Token) -> bool:
+def finite(verb: Token, auxiliaries: frozenset[str]) -> bool:
     """A conjugated verb: finite itself or with an auxiliary ("a déclaré")."""
     return "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children) \
-        or linear_aux(verb) is not None
+        or linear_aux(verb, auxiliaries) is not None
 
 
 def low(token: Token) -> str:
@@ -88,7 +84,7 @@ def _group_before(verb: Token, lex: Lexicon) -> list[Token]:
     while i >= verb.sent.start:
         t = doc[i]
         word = low(t)
-        if t.pos_ == "AUX" or word in CLITICS or word in lex.negation_words or \
+        if t.pos_ == "AUX" or word in lex.clitics or word in lex.negation_words or \
                 (t.pos_ == "ADV" and i >= verb.i - 2) or word.startswith("-"):
             out.append(t)
             i -= 1
@@ -140,7 +136,7 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
             and not any(c.dep_.startswith("aux") for c in verb.children):
         return None  # "Mohammed Daglo, dit « Hemetti »": a nickname
     before = _group_before(verb, lex)
-    reflexive = any(low(t) in REFLEXIVE for t in before)
+    reflexive = any(low(t) in lex.reflexive for t in before)
     for entry in entries:
         if entry.reflexive and not reflexive:
             continue
@@ -150,8 +146,8 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
         if tail is None:
             continue
         group = [t for t in before if t.pos_ == "AUX" or low(t) in lex.negation_words
-                 or low(t) in REFLEXIVE]
-        aux = linear_aux(verb)
+                 or low(t) in lex.reflexive]
+        aux = linear_aux(verb, lex.auxiliaries)
         if aux is not None and aux not in before:
             before = [*before, *verb.doc[aux.i: verb.i]]
             group.append(aux)

@@ -64,6 +64,21 @@ class Lexicon:
     first_person: frozenset[str] = frozenset()
     complementisers: frozenset[str] = frozenset()
     parentheticals: frozenset[str] = frozenset()
+    que: frozenset[str] = frozenset()
+    infinitive_marks: frozenset[str] = frozenset()
+    agent_marks: frozenset[str] = frozenset()
+    genitive_marks: frozenset[str] = frozenset()
+    dative_marks: frozenset[str] = frozenset()
+    gerund_marks: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+    passive_auxiliary: str = ""
+    clitics: frozenset[str] = frozenset()
+    reflexive: frozenset[str] = frozenset()
+    contractions: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def forms_of(self, word: str) -> frozenset[str]:
+        """A preposition with its contracted and elided forms ("à" -> à, au, aux)."""
+        return frozenset({word, *self.contractions.get(word, ())})
     subordinators: frozenset[str] = frozenset()
     subject_control: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
@@ -116,15 +131,16 @@ class Lexicon:
         return id(self)
 
 
-def _entry(phrase: str, value: Any, reflexive_words: tuple[str, ...]) -> CueEntry:
+def _entry(phrase: str, value: Any, reflexive_words: tuple[str, ...],
+           phrase_clitics: frozenset[str] = frozenset()) -> CueEntry:
     spec = value if isinstance(value, dict) else {"act": value}
     words = phrase.replace("’", "'").split()
     reflexive = False
     if words[0] in reflexive_words:
         reflexive, words = True, words[1:]
-    elif words[0].startswith("s'"):
-        reflexive, words = True, [words[0][2:], *words[1:]]
-    if reflexive and len(words) > 1 and words[0] in ("en", "y"):  # "s'en prendre"
+    elif "'" in words[0] and words[0].split("'")[0] + "'" in {w + "'" for w in reflexive_words} | {"s'"}:
+        reflexive, words = True, [words[0].split("'", 1)[1], *words[1:]]
+    if reflexive and len(words) > 1 and words[0] in phrase_clitics:  # "s'en prendre"
         words = words[1:]
     lemma, tail = words[0], tuple(words[1:])
     act = spec["act"]
@@ -149,9 +165,21 @@ def lexicon(language: str) -> Lexicon:
     """The :class:`Lexicon` of ``language`` (empty when it has no ``cues.toml``)."""
     data = Resources.for_language(language).get("cues")
     lex = Lexicon()
-    reflexive_words = ("se",)
+    grammar = data.get("grammar", {})
+    lex.que = _words(grammar.get("complementisers"))
+    lex.infinitive_marks = _words(grammar.get("infinitive_marks"))
+    lex.agent_marks = _words(grammar.get("agent_marks"))
+    lex.genitive_marks = _words(grammar.get("genitive_marks"))
+    lex.dative_marks = _words(grammar.get("dative_marks"))
+    lex.gerund_marks = _words(grammar.get("gerund_marks"))
+    lex.auxiliaries = _words(grammar.get("auxiliaries"))
+    lex.passive_auxiliary = grammar.get("passive_auxiliary", "")
+    lex.clitics = _words(grammar.get("clitics"))
+    lex.reflexive = _words(grammar.get("reflexive"))
+    lex.contractions = {k: _words(v) for k, v in grammar.get("contractions", {}).items()}
+    reflexive_words = tuple(w for w in lex.reflexive if not w.endswith("'"))
     for phrase, value in data.get("verbs", {}).items():
-        entry = _entry(phrase, value, reflexive_words)
+        entry = _entry(phrase, value, reflexive_words, _words(grammar.get("phrase_clitics")))
         lex.verbs.setdefault(entry.lemma, []).append(entry)
     for entries in lex.verbs.values():  # longest phrases first: "mettre en garde" before "mettre"
         entries.sort(key=lambda e: (-len(e.tail), not e.reflexive))

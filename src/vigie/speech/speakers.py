@@ -132,7 +132,7 @@ class Speakers:
     def subject(self, verb: Token) -> Token | None:
         """The subject of ``verb``: a nominal or pronominal nsubj, clitic ``-t-il``, or the
         antecedent of a relative ``qui``; None when it has none of its own."""
-        aux = linear_aux(verb)
+        aux = linear_aux(verb, self.lex.auxiliaries)
         holders = [verb] if aux is None or aux.head is verb else [verb, aux]
         for child in (c for h in holders for c in h.children):
             if child.dep_ not in SUBJECT_DEPS:
@@ -212,7 +212,7 @@ class Speakers:
     def agent(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and any(
-                    low(c) == "par" for c in child.children if c.dep_ == "case")):
+                    low(c) in self.lex.agent_marks for c in child.children if c.dep_ == "case")):
                 return child
         return None
 
