@@ -117,6 +117,12 @@ class Actors:
         into its genitive complements."""
         found = self._mention(tok)
         if found is not None:
+            if found[0].country is None and depth < 3:
+                # an uncoded description may name its members: "les deux responsables —
+                # le ministre italien ..."
+                inner = self._inside(tok, depth)
+                if inner is not None and inner.code and inner.entity is not found[0]:
+                    return inner
             return Participant(found[1], found[0])
         lower = tok.lower_
         if tok.pos_ == "PRON":

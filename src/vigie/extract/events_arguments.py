@@ -112,12 +112,12 @@ class ArgumentFinder:
         if not args.actors and not has_subject and depth < 2:
             _add(args.actors, self._inherited_actors(v, depth) or self._orphan_subject(v))
         if hit is not None:
-            _add(args.recipients, self._verb_recipients(v, hit, skip_subject=passive))
+            _add(args.recipients, self._verb_recipients(v, hit))
             coordinated = self.coordinated_head(v)
             own = any(c.dep_ in OBJECTS or c.dep_.startswith("obl") for c in v.children)
             if not args.recipients and not own and hit.group.verbal and coordinated is not None:
                 # shared arguments of coordinated clauses: "X a rencontré Y et s'est engagé à ..."
-                _add(args.recipients, self._verb_recipients(coordinated, hit, skip_subject=False))
+                _add(args.recipients, self._verb_recipients(coordinated, hit))
         return args
 
     @staticmethod
@@ -174,7 +174,7 @@ class ArgumentFinder:
                 return [found] if found is not None and found.code else []
         return []
 
-    def _verb_recipients(self, v: Token, hit: Hit, skip_subject: bool, theme: bool = False) -> list[Participant]:
+    def _verb_recipients(self, v: Token, hit: Hit, theme: bool = False) -> list[Participant]:
         """Recipients among a verb's objects and obliques; with ``theme`` (or a theme group)
         the object is the thing given or done, and only what it is given to counts."""
         out: list[Participant] = []
@@ -206,6 +206,19 @@ class ArgumentFinder:
                     _add(out, found)
         return out
 
+    def _demonyms(self, tok: Token) -> list[Participant]:
+        """Countries named by the demonym adjectives of a noun ("des armes nord-coréennes")."""
+        found = (self.actors.demonym(c) for c in tok.children if c.dep_ == "amod")
+        return [p for p in found if p is not None]
+
+    def _agents(self, acl: Token) -> list[Participant]:
+        """The agent of a participle: "commis par X"."""
+        out: list[Participant] = []
+        for g in acl.children:
+            if g.dep_ == "obl:agent" or (g.dep_.startswith("obl") and _case(g) in self.agent_case):
+                _add(out, self.actors.with_conjuncts(g))
+        return out
+
     def _event_noun(self, tok: Token) -> TriggerGroup | None:
         """The trigger group of an event noun ("arrestation"), or None."""
         for ph in self.lex.by_head.get(tok.lemma_, ()):
@@ -215,20 +228,14 @@ class ArgumentFinder:
 
     def _nested_actors(self, noun: Token, group: TriggerGroup) -> list[Participant]:
         """The actors of an event noun: its agent, demonym, or genitive when that is its actor."""
-        out: list[Participant] = []
+        out = self._demonyms(noun)
         for c in noun.children:
             case = _case(c)
-            if c.dep_ == "amod":
-                found = self.actors.demonym(c)
-                if found is not None and found.code:
-                    _add(out, [found])
-            elif c.dep_ == "nmod" and (case in self.agent_case or
-                                       (case in self.genitive_case and group.genitive == "actor")):
+            if c.dep_ == "nmod" and (case in self.agent_case or
+                                     (case in self.genitive_case and group.genitive == "actor")):
                 _add(out, self.actors.with_conjuncts(c))
             elif c.dep_.startswith("acl"):
-                for g in c.children:
-                    if g.dep_ == "obl:agent" or _case(g) in self.agent_case:
-                        _add(out, self.actors.with_conjuncts(g))
+                _add(out, self._agents(c))
         return out
 
     def source_of(self, thing: Token) -> list[Participant]:
@@ -237,107 +244,88 @@ class ArgumentFinder:
         own = self.actors.by_token.get(thing.i)
         if own is not None:
             return [Participant(own[1], own[0])]
-        out: list[Participant] = []
+        out = self._demonyms(thing)
         for c in thing.children:
             case = _case(c)
             if c.dep_ == "nmod" and (case in self.genitive_case or case in self.agent_case):
                 _add(out, self.actors.with_conjuncts(c))
-            elif c.dep_ == "amod":
-                found = self.actors.demonym(c)
-                if found is not None and found.code:
-                    _add(out, [found])
             elif c.dep_.startswith("acl"):
-                for g in c.children:
-                    if g.dep_ == "obl:agent" or _case(g) in self.agent_case:
-                        _add(out, self.actors.with_conjuncts(g))
+                _add(out, self._agents(c))
         return out
 
     def _recipient_inside(self, thing: Token, deep: bool = False) -> list[Participant]:
         """A recipient attached to the object: "des armes à la Russie"; with ``deep``, also
         the agent or owner of an act or report: "les actes commis par X", "les rapports de X"."""
-        out: list[Participant] = []
+        out = self._demonyms(thing)  # "des armes nord-coréennes": bought from North Korea
+        nested = self._event_noun(thing)
+        # "condamner l'arrestation du diplomate": the diplomate is not the one condemned
+        patient = nested is not None and nested.genitive == "recipient"
+        wanted = self.recipient_case | (self.genitive_case if deep and not patient else frozenset())
         for c in thing.children:
             case = _case(c)
-            if c.dep_ == "amod":  # "des armes nord-coréennes": bought from North Korea
-                found = self.actors.demonym(c)
-                if found is not None and found.code:
-                    _add(out, [found])
-                continue
             if c.dep_ == "nmod" and case in self.theme_case:  # "son ambassadeur en Italie"
                 _add(out, [p for p in self.actors.with_conjuncts(c, shallow=True) if not p.is_place()])
-                continue
-            patient_noun = any(ph.kind == "noun" and self.lex.groups[ph.group].genitive == "recipient"
-                               for ph in self.lex.by_head.get(thing.lemma_, ()))
-            # "condamner l'arrestation du diplomate": the diplomate is not the one condemned
-            wanted = self.recipient_case | (self.genitive_case if deep and not patient_noun else frozenset())
-            if c.dep_ == "nmod" and case in wanted:
+            elif c.dep_ == "nmod" and case in wanted:
                 _add(out, [p for p in self.actors.with_conjuncts(c)
                            if not (p.is_place() and case not in self.target_case)])
             elif deep and c.dep_.startswith("acl"):
-                for g in c.children:
-                    if g.dep_ == "obl:agent" or _case(g) in self.agent_case:
-                        _add(out, self.actors.with_conjuncts(g))
+                _add(out, self._agents(c))
         return out
 
     # ------------------------------------------------------------------ nouns
     def noun(self, n: Token, hit: Hit) -> Arguments:
-        """Arguments of an event noun."""
+        """Arguments of an event noun: its own dependents, then its support verb or, for a
+        subject noun, the object its verb affects."""
         args = Arguments()
-        genitive_role = hit.group.genitive
+        self._noun_dependents(n, hit, args)
+        support = self._support_verb(n)
+        if support is not None:
+            self._from_support(support, hit, args)
+        elif args.actors and (n.dep_ == "nsubj" or (n.head.dep_ == "nsubj" and n.head.pos_ == "ADJ")):
+            # "une contre-offensive ukrainienne a forcé une retraite russe": the object is the target
+            verb = n.head if n.dep_ == "nsubj" else n.head.head
+            if verb.pos_ == "VERB" and not args.recipients:
+                for c in verb.children:
+                    if c.dep_ == "obj":
+                        _add(args.recipients, [p for p in self.actors.with_conjuncts(c) if p.code])
+        keys = {a.key for a in args.actors}
+        args.recipients = [p for p in args.recipients if p.key not in keys]
+        return args
+
+    def _noun_dependents(self, n: Token, hit: Hit, args: Arguments) -> None:
+        """Demonyms, "entre X et Y", "par X", "de X" (actor or target by the group), "contre
+        X", participles ("commise par X", "imposées au régime")."""
+        _add(args.actors, self._demonyms(n))
         for c in n.children:
             dep, case = c.dep_, _case(c)
-            if dep == "amod":
-                found = self.actors.demonym(c)
-                if found is not None and found.code:
-                    _add(args.actors, [found])
-            elif dep == "nmod" and case in self.between_case:
+            if dep == "nmod" and case in self.between_case:
                 both = self.actors.with_conjuncts(c)
                 _add(args.actors, both)
                 _add(args.recipients, both)
             elif dep == "nmod" and case in self.agent_case:
                 _add(args.actors, self.actors.with_conjuncts(c))
-            elif dep == "nmod" and case in self.genitive_case:
-                if c.lemma_ in self.lex.not_participants:
-                    continue
+            elif dep == "nmod" and case in self.genitive_case and c.lemma_ not in self.lex.not_participants:
                 found = self.actors.with_conjuncts(c)
-                _add(args.actors if genitive_role == "actor" else args.recipients, found)
+                _add(args.actors if hit.group.genitive == "actor" else args.recipients, found)
             elif dep == "nmod" and case in self.recipient_case:
                 _add(args.recipients, [p for p in self.actors.with_conjuncts(c) if not p.is_place()])
             elif dep.startswith("acl"):
-                self._participle(c, args)
-        support = self._support_verb(n)
-        if support is not None:
-            args.support = support
-            sv = self.verb(support, None)
-            if support.lemma_ in self.lex.undergo_verbs:  # "X a reçu des coups": X is hit
-                _add(args.recipients, sv.actors)
-            elif not any(p.code for p in args.actors):
-                # "X a annoncé la mobilisation des troupes": X, not the uncoded troops
-                args.actors = list(sv.actors) or args.actors
-                if not args.recipients:  # "envoyer de l'aide au Venezuela", "lancer une offensive sur X"
-                    _add(args.recipients, self._verb_recipients(support, hit, skip_subject=False, theme=True))
-        elif args.actors and (n.dep_ == "nsubj" or (n.head.dep_ == "nsubj" and n.head.pos_ == "ADJ")):
-            # "une contre-offensive ... a forcé une retraite russe": the object is the target
-            verb = n.head if n.dep_ == "nsubj" else n.head.head
-            if verb.pos_ == "VERB" and not args.recipients:
-                for c in verb.children:
-                    if c.dep_ == "obj":
-                        _add(args.recipients, [p for p in self._affected(c) if p.code])
-        keys = {a.key for a in args.actors}
-        args.recipients = [p for p in args.recipients if p.key not in keys]
-        return args
+                _add(args.actors, self._agents(c))
+                for g in c.children:
+                    if g.dep_.startswith("obl") and _case(g) in self.recipient_case:
+                        _add(args.recipients, [p for p in self.actors.with_conjuncts(g) if not p.is_place()])
 
-    def _affected(self, obj: Token) -> list[Participant]:
-        return self.actors.with_conjuncts(obj)
-
-    def _participle(self, acl: Token, args: Arguments) -> None:
-        """"l'agression commise par X", "les sanctions imposées au régime"."""
-        for g in acl.children:
-            case = _case(g)
-            if g.dep_ == "obl:agent" or (g.dep_.startswith("obl") and case in self.agent_case):
-                _add(args.actors, self.actors.with_conjuncts(g))
-            elif g.dep_.startswith("obl") and case in self.recipient_case:
-                _add(args.recipients, [p for p in self.actors.with_conjuncts(g) if not p.is_place()])
+    def _from_support(self, support: Token, hit: Hit, args: Arguments) -> None:
+        """Participants from the verb the noun is the object of."""
+        args.support = support
+        sv = self.verb(support, None)
+        if support.lemma_ in self.lex.undergo_verbs:  # "X a reçu des coups": X is hit
+            _add(args.recipients, sv.actors)
+        elif not any(p.code for p in args.actors):
+            # "X a annoncé la mobilisation des troupes": X, not the uncoded troops
+            args.actors = list(sv.actors) or args.actors
+            if not args.recipients:  # "envoyer de l'aide au Venezuela", "lancer une offensive sur X"
+                _add(args.recipients, self._verb_recipients(support, hit, theme=True))
 
     def _support_verb(self, n: Token) -> Token | None:
         """The support verb whose object the noun is: "lancer une offensive", also through
