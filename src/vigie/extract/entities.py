@@ -31,6 +31,7 @@ class EntityInfo:
     """What the linker knows about an entity beyond the ``vigie/1`` fields."""
 
     heads: set[str] = field(default_factory=set)      # head nouns of its descriptions
+    qualifiers: set[str] = field(default_factory=set)  # other content words of them
     actor: Actor | None = None                        # knowledge-base entry
     places: list[Place] = field(default_factory=list)  # geocoding candidates, best first
     continent: str | None = None

@@ -54,6 +54,7 @@ class Linker:
         self._surnames: dict[str, Entity] = {}
         self._heads: list[Token] = []
         self._persons: dict[str, Entity] = {}  # key of a person's full name -> entity
+        self._first_names: dict[str, Entity] = {}  # first name -> the one person who has it
         dl = analysis.meta.dateline
         self._dateline = (dl.start, dl.end) if dl is not None and dl.start is not None else None
 
@@ -88,15 +89,20 @@ class Linker:
 
     def localise_generic_names(self) -> None:
         """"le Parti socialiste" in an article about Greece is Greek: a generic name takes the
-        most mentioned country of the article when its own country is not mentioned."""
-        counts = Counter({e.country: len(e.mentions) for e in self.index.entities
-                          if e.type == "COUNTRY" and e.country})
-        if not counts:
-            return
-        main = counts.most_common(1)[0][0]
+        article's main country when nothing else in the article belongs to its own country."""
+        support: Counter[str] = Counter()
+        generic = []
         for entity in self.index.entities:
             actor = self.index.info(entity).actor
-            if actor is not None and actor.generic and actor.country not in counts:
+            if actor is not None and actor.generic:
+                generic.append((entity, actor))
+            elif entity.country:
+                support[entity.country] += len(entity.mentions)
+        if not generic or not support:
+            return
+        main, count = support.most_common(1)[0]
+        for entity, actor in generic:
+            if support[actor.country or ""] == 0 and count >= 2:
                 entity.country = main
 
     def merge_persons(self) -> None:
@@ -152,8 +158,12 @@ class Linker:
     def link_name(self, span: Span) -> Entity | None:
         """Link one name span by its label."""
         label = span.label_
-        person = self.index.get(f"per:{self.key(span.text)}")
-        if person is not None:  # a person's name the NER also tagged as ORG or LOC
+        person = self.index.get(f"per:{self.key(span.text)}") or self._first_names.get(self.key(span.text))
+        if person is None and label not in ("PER", "PERSON", "KB"):
+            # "Premier ministre Andrej Babiš" tagged MISC: a known person's name at its end
+            person = next((p for i in range(1, len(span))
+                           if (p := self._persons.get(self.key(span[i:].text))) is not None), None)
+        if person is not None:  # a person's name (or first name) the NER also tagged ORG or LOC
             self.index.mention(person, span.text, span.start_char, span.end_char)
             return person
         if label == "KB" or (label != "LOCCAND" and self._known(span)):
@@ -213,8 +223,19 @@ class Linker:
         info = self.index.info(entity)
         info.actor, info.named = actor, True
         _prefer_name(entity, actor.name(self.language), longer=True)
+        self._first_name(span, entity)
         self._surnames.setdefault(make_key(span[-1].text), entity)
         return entity
+
+    def _first_name(self, span: Span, entity: Entity) -> None:
+        """Remember the first name of a full name, unless two people share it ("Marine")."""
+        if len(span) < 2:
+            return
+        first = make_key(span[0].text)
+        if self._first_names.get(first, entity) is not entity:
+            self._first_names[first] = None  # type: ignore[assignment]  # ambiguous from now on
+        else:
+            self._first_names[first] = entity
 
     def _leader_by_surname(self, span: Span, key: str) -> Entity | None:
         known = self._surnames.get(key)
@@ -229,20 +250,24 @@ class Linker:
     def _person(self, span: Span) -> Entity | None:
         """A person named by NER: joins an earlier person with the same surname."""
         full = span
-        while len(span) > 1 and (make_key(span[0].text) in self.lex.honorifics
-                                 or self.lex.head_sector(make_key(span[0].text))[0] == "title"):
-            span = span[1:]
-        if make_key(span.text) in self.lex.honorifics:
-            return None  # "M." alone
+        # "Premier ministre Andrej Babiš", "M. Samaras": the name follows the last title word
+        cut = max((i + 1 for i, t in enumerate(span[:-1])
+                   if self.lex.head_sector(make_key(t.lemma_))[0] == "title"
+                   or self.lex.head_sector(make_key(t.text))[0] == "title"
+                   or make_key(t.text) in self.lex.honorifics), default=0)
+        span = span[cut:] if cut else span
         if len(span) > 1 and all(len(t.text) <= 2 and t.text.endswith(".") for t in span[:-1]):
             span = span[-1:]  # "B. Obama": the surname decides
+        if make_key(span.text) in self.lex.honorifics:
+            return None
         if span is not full:
             entity = self._person(span)
             if entity is not None:
                 self.index.mention(entity, full.text, full.start_char, full.end_char)
-                title = make_key(full[0].lemma_)
-                if self.lex.head_sector(title)[0] == "title":
-                    self.index.info(entity).heads.add(title)
+                titles = [make_key(t.lemma_) for t in full[:len(full) - len(span)]
+                          if self.lex.head_sector(make_key(t.lemma_))[0] == "title"]
+                if titles:
+                    self.index.info(entity).heads.update(titles)
                     self.index.fill(entity, description=full[:len(full) - len(span)].text)
             return entity
         last = make_key(span[-1].text)
@@ -258,6 +283,7 @@ class Linker:
         entity = self.index.add(span.text, span.start_char, span.end_char, "PERSON", key=f"per:{key}")
         self.index.info(entity).named = True
         self._persons[key] = entity
+        self._first_name(span, entity)
         _prefer_name(entity, span.text, longer=True)
         self._surnames.setdefault(last, entity)
         return entity
@@ -513,11 +539,17 @@ class Linker:
         return found
 
     def _antecedent(self, d: Description, *, anonymous: bool = False) -> Entity | None:
+        words = self._qualifiers(d)
+
         def compatible(e: Entity) -> bool:
             info = self.index.info(e)
             if d.head_key not in info.heads or info.plural != d.plural:
                 return False
             if anonymous and not e.anonymous:
+                return False
+            # "le Premier ministre" is not "le ministre de la Santé"; "le responsable" may be
+            # "un haut responsable de la défense": a definite description adds no new word.
+            if not anonymous and not words <= info.qualifiers:
                 return False
             # "l’armée française" is not an earlier army of unknown country.
             return not d.country or d.country == e.country
@@ -536,6 +568,11 @@ class Linker:
         """"l’hebdomadaire" with no antecedent: the last named organisation of its sector."""
         return self.index.nearest(d.span.start_char, lambda e: e.type == "ORGANIZATION"
                                   and self.index.info(e).named and e.sector == d.sector)
+
+    def _qualifiers(self, d: Description) -> set[str]:
+        """The content words of a description besides its head ("premier", "santé")."""
+        return {make_key(t.lemma_) for t in d.span if t is not d.head and not t.is_punct
+                and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM")}
 
     def _new_referent(self, span: Span) -> bool:
         return any(make_key(t.text) in self.lex.new_referent for t in span)
@@ -558,6 +595,7 @@ class Linker:
         self.index.fill(entity, description=d.text, country=d.country, sector=d.sector)
         info = self.index.info(entity)
         info.heads.add(d.head_key)
+        info.qualifiers |= self._qualifiers(d)
         info.plural = info.plural or d.plural
 
     def _new(self, d: Description) -> Entity:
@@ -569,6 +607,7 @@ class Linker:
         entity.name = d.text
         info = self.index.info(entity)
         info.heads.add(d.head_key)
+        info.qualifiers |= self._qualifiers(d)
         info.plural = d.plural
         return entity
 
