@@ -160,6 +160,19 @@ def test_claim_words_load():
     words = _words_for(Resources.for_language("fr"))
     assert "rumeur" in words.report_nouns and "rumeur" in words.dismissive_nouns
     assert "faux" in words.falsity_adjectives and "démentir" in words.deny_verbs
+    empty = [name for name in words.__dataclass_fields__ if not getattr(words, name)]
+    assert empty == [], f"claims.toml lacks {empty}"
+
+
+def test_report_with_a_relative_clause_and_a_partial_report(run):
+    text = TITLE + ("Le gouvernement péruvien conteste le rapport de l'ONU qui accuse la police "
+                    "d'avoir tiré sur des manifestants à Lima. Lima qualifie ce rapport de "
+                    "« partial ».")
+    doc = run(text, [("s1", "Le gouvernement péruvien", "le rapport de l'ONU qui accuse la police "
+                      "d'avoir tiré sur des manifestants à Lima", "DENY", "conteste")])
+    claim = claim_with(doc, "tiré sur des manifestants")
+    assert has(claim, "ONU", "assert")
+    assert has(claim, "gouvernement", "deny")
 
 
 def test_echo_denial_and_anaphoric_accusations_join_the_accusation(run):

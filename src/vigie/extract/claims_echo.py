@@ -138,7 +138,8 @@ def _unit_before(units: list[Unit], offset: int) -> Unit | None:
 
 
 def _holder(index: TextIndex, span: Span) -> Holder | None:
+    """The entity named in the subject words, else the words themselves."""
     named = [t for t in span if t.i in index.entity_of]
-    nouns = [t for t in span if t.pos_ in ("PROPN", "NOUN")]
-    token = (named or nouns or [None])[0]
-    return index.holder_at(token) if token is not None else None
+    if named:
+        return index.holder_at(named[0])
+    return Holder(text=span.text) if any(t.pos_ in ("PROPN", "NOUN") for t in span) else None

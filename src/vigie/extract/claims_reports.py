@@ -92,6 +92,11 @@ def proposition(index: TextIndex, noun: Token) -> tuple[int, int, int] | None:
             return (*clause_span(tok.i + 1, tok.head, sent.end), tok.i)
         if tok.is_punct and tok.text in STOP_PUNCT:
             break
+    for child in noun.children:
+        if child.dep_.startswith("acl") and child.i > noun.i and \
+                child.lemma_.casefold() in words.report_relative_verbs and \
+                any("Rel" in c.morph.get("PronType") for c in child.children):
+            return (*clause_span(child.i + 1, child, sent.end), child.i)  # qui accuse X de P
     if noun.lemma_.casefold() not in words.genitive_report_nouns:
         return None
     for child in noun.children:
@@ -218,7 +223,7 @@ def _stance(index: TextIndex, noun: Token) -> tuple[str | None, Token]:
     verb = _governor(noun)
     lemma = verb.lemma_.casefold()
     if verb.i != noun.i and verb.pos_ == "VERB":
-        if lemma in words.deny_verbs:
+        if lemma in words.deny_verbs or verb.lower_ in words.deny_forms:
             return "deny", verb
         if lemma in words.doubt_verbs or any(c.lemma_.casefold() in words.doubt_nouns
                                              for c in verb.children):

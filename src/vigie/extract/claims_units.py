@@ -52,6 +52,7 @@ class ClaimWords:
     spread_verbs: frozenset[str]
     content_prepositions: frozenset[str]
     relative_pronouns: frozenset[str]
+    report_relative_verbs: frozenset[str]
     complement_conjunctions: frozenset[str]
     genitive_prepositions: frozenset[str]
     negations: frozenset[str]
