@@ -216,3 +216,21 @@ def test_ids_follow_text_order(analyze) -> None:
     assert [s["id"] for s in sts] == [f"s{i}" for i in range(1, len(sts) + 1)]
     starts = [s["content"]["start"] for s in sts]
     assert starts == sorted(starts)
+
+
+# --- English (resources/en/cues.toml) -------------------------------------------------------
+def test_english_quote_and_according_to(analyze) -> None:
+    from vigie.errors import VigieError
+    from vigie.nlp import load_model
+
+    try:
+        load_model("en")
+    except VigieError as err:
+        pytest.skip(f"no English model: {err}")
+    text = ("Title\n\n\"We will not back down,\" the minister, John Clark, said on Tuesday. "
+            "According to officials, the talks failed.")
+    doc = analyze(text, language="en").to_dict()
+    quote = next(s for s in doc["statements"] if "back down" in s["content"]["text"])
+    assert quote["kind"] == "direct" and "Clark" in quote["speaker"]["text"]
+    report = next(s for s in doc["statements"] if "talks failed" in s["content"]["text"])
+    assert report["kind"] == "indirect" and "officials" in report["speaker"]["text"]

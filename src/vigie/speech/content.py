@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 CLOSING_MARKS = {"»", "”", "“", "›", '"', "’"}
 OPENING_MARKS = {"«", "“", "„", "‹", '"', "‘"}
-COMPLEMENT_DEPS = {"ccomp", "xcomp", "obj", "obl:arg", "obl", "obl:agent", "iobj", "nsubj:pass", "dep", "acl",
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "obj", "dobj", "prep", "obl:arg", "obl", "obl:agent", "iobj", "nsubj:pass",
+                   "dep", "acl",
                    "obl:mod", "nmod", "expl:comp"}
 CLAUSAL_DEPS = {"ccomp", "xcomp"}
 SKIP_DEPS = {"obl:mod", "advmod"}
@@ -157,6 +158,8 @@ class ContentFinder:
             return self._parenthetical(cue, sent, subj)
         if incise or (subj is not None and subj.i > verb.i and self._at_clause_end(cue, sent)):
             return self._incise(cue, sent, subj)
+        if subj is not None and subj.i < verb.i and self._after_quote(subj) and self._at_clause_end(cue, sent):
+            return self._incise(cue, sent, subj, first=subj.left_edge.i)  # '"...," the minister said
         if before is not None and before.text == "," and self._at_clause_end(cue, sent):
             # "P, a indiqué sa famille": the parser took P's subject for the cue's
             inv = self.speakers.inverted(verb, cue.last)
@@ -194,17 +197,25 @@ class ContentFinder:
         after = [t for t in sent.doc[cue.last + 1: sent.end] if not t.is_punct]
         return not any(low(t) in self.lex.que for t in after[:6])
 
-    def _incise(self, cue: CueMatch, sent: Span, subj: Token | None) -> list[Draft]:
+    def _after_quote(self, subj: Token) -> bool:
+        """The subject follows a closing quote (and its comma): the quote is reported."""
+        doc, k = subj.doc, subj.left_edge.i - 1
+        while k >= 0 and doc[k].text == ",":
+            k -= 1
+        return k >= 0 and doc[k].text in CLOSING_MARKS and self.quotes.around(doc[k].idx) is not None
+
+    def _incise(self, cue: CueMatch, sent: Span, subj: Token | None, first: int | None = None) -> list[Draft]:
         verb = cue.token
         if subj is None:
             subj = self.speakers.inverted(verb, cue.last)
         if subj is None:
             return []
-        speaker = self.speakers.mention(subj, inverted=True)
+        speaker = self.speakers.mention(subj, inverted=subj.i > verb.i)
         if speaker is None:
             return []
         doc = sent.doc
-        first = cue.group_first if cue.group_first is not None else cue.first
+        if first is None:
+            first = cue.group_first if cue.group_first is not None else cue.first
         before = doc[first - 1]
         end = before.idx if before.text == "," else doc[first].idx
         q = self.quotes.closing_at(end + 1)

@@ -113,7 +113,8 @@ def _negated(verb: Token, before: list[Token], lex: Lexicon) -> bool:
     words = {low(t) for t in before}
     after = verb.doc[verb.i + 1: min(verb.i + 3, verb.sent.end)]
     words |= {low(t) for t in after}
-    return bool(words & lex.negation_particles) and bool(words & (lex.negation_words - lex.negation_particles))
+    others = lex.negation_words - lex.negation_particles  # "ne ... pas"; a language may need one word
+    return bool(words & lex.negation_particles) and (not others or bool(words & others))
 
 
 def _passive(verb: Token, lex: Lexicon) -> bool:
