@@ -152,7 +152,7 @@ def holiday(m: Match, ctx: Context) -> Resolved | None:
     if year is None:
         ref = ctx.published
         days = [d for d in (_holiday_date(rule, ref.year + k) for k in (-1, 0, 1)) if d]
-        mode = ctx.mode()
+        mode = cal.NEAREST if m.text("this") else ctx.mode()   # "cette fête de Pentecôte"
         if mode == cal.PAST:
             days = [d for d in days if d <= ref] or days
             day = max(days)
