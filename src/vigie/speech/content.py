@@ -122,8 +122,13 @@ class ContentFinder:
         if entry is None:
             return []
         gerund = self.lex.present_participle(verb)
-        if "Inf" in verb.morph.get("VerbForm") and not gerund and not self._infinitive_ok(verb):
-            return []
+        if "Inf" in verb.morph.get("VerbForm") and not gerund:
+            controller = self._object_controller(verb)
+            if controller is not None:  # "convaincre la veuve de demander": the widow asks
+                speaker = self.speakers.mention(controller)
+                return self._complement(cue, sent, others, speaker, after=cue.last)
+            if not self._infinitive_ok(verb):
+                return []
         if cue.passive:
             if not entry.passive:
                 return []
@@ -173,6 +178,14 @@ class ContentFinder:
             return []
         speaker = self.speakers.mention(subj, inverted=subj.i > verb.i)
         return self._complement(cue, sent, others, speaker, after=cue.last)
+
+    def _object_controller(self, verb: Token) -> Token | None:
+        """The object of an object-control verb when the infinitive hangs on it."""
+        head = verb.head
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "obj" and \
+                head.head.lemma_.lower() in self.lex.object_control:
+            return head
+        return None
 
     def _infinitive_ok(self, verb: Token) -> bool:
         head = verb.head
