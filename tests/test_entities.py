@@ -108,3 +108,11 @@ def test_variant_spelling_of_a_first_name_joins() -> None:
     first = entity_of(a, "Mohamed Ould Salem")
     assert entity_of(a, "Mohammed Ould Salem") is first
     assert entity_of(a, "Marine Salem") is not first
+
+
+def test_unplaced_state_bodies_belong_to_the_main_country() -> None:
+    a = analyse("Le Portugal prépare une réforme. À Lisbonne, le gouvernement portugais consulte. "
+                "Le Portugal attend. Le ministre de l’Intérieur a précisé que la police sera "
+                "renforcée. La Suède observe.")
+    assert entity_of(a, "Le ministre de l’Intérieur").country == "PRT"
+    assert entity_of(a, "la police").country == "PRT"

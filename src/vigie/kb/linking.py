@@ -37,6 +37,9 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
 # Sectors whose organisations are often named again by their kind alone ("l’hebdomadaire",
 # "le parti"): such a definite description may refer back to the last one named.
 BRIDGING_SECTORS = {"MED", "PTY"}
+# Sectors of state bodies, which default to the article's main country.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+NON_STATE = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
 # A bare name tagged MISC/ORG is taken as a place only when it is this well known.
 MIN_POPULATION_UNLABELLED = 100_000
 
@@ -55,6 +58,7 @@ class Linker:
         self._heads: list[Token] = []
         self._persons: dict[str, Entity] = {}  # key of a person's full name -> entity
         self._first_names: dict[str, Entity] = {}  # first name -> the one person who has it
+        self._main: str | None = None  # the article's main country, once names are linked
         dl = analysis.meta.dateline
         self._dateline = (dl.start, dl.end) if dl is not None and dl.start is not None else None
 
@@ -86,6 +90,28 @@ class Linker:
         self.link_descriptions()
         self.merge_persons()
         self.localise_generic_names()
+        self._main = self.main_country()
+        for entity in self.index.entities:
+            self.default_country(entity)
+
+    def main_country(self) -> str | None:
+        """The country the article is mostly about: at least half of the mentions of
+        country-coded entities (countries, places, people, organisations), three or more."""
+        support: Counter[str] = Counter()
+        for entity in self.index.entities:
+            if entity.country and len(entity.country) == 3 and entity.country not in NON_STATE:
+                support[entity.country] += len(entity.mentions)
+        if not support:
+            return None
+        code, count = support.most_common(1)[0]
+        return code if count >= 3 and count * 2 >= sum(support.values()) else None
+
+    def default_country(self, entity: Entity) -> None:
+        """An unplaced state institution or office holder ("le gouvernement", "la police",
+        "la ministre de la Justice X") belongs to the country the article is about."""
+        if entity.country is None and self._main and entity.sector in STATE_SECTORS \
+                and entity.type != "LOCATION":
+            entity.country = self._main
 
     def localise_generic_names(self) -> None:
         """"le Parti socialiste" in an article about Greece is Greek: a generic name takes the
@@ -619,6 +645,7 @@ class Linker:
         span = span.doc[max(span.start, own.start):min(span.end, own.end)]
         entity = self.link_description(span, head)
         if entity is not None:
+            self.default_country(entity)
             return entity
         d = describe(span, head, self.lex, self.kb, self.language, self._inner)
         if d.country is None and d.sector is None:
