@@ -9,6 +9,8 @@ Three rules the statistical parser gets wrong in news text:
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,40 +18,43 @@ from spacy.tokens import Doc
 OPENING = {"«", "“", "„", "‹"}
 CLOSING = {"»", "”", "›"}
 FINAL = set(".!?…")
+AFTER_FINAL = CLOSING | {'"', ")", "]"}
 MAX_QUOTE_TOKENS = 150  # an unbalanced mark must not swallow the rest of the article
 
 
-def _may_start(doc: Doc, i: int) -> bool:
+def _may_start(texts: list[str], i: int) -> bool:
     """A sentence starts only after final punctuation, possibly closed by a quote or bracket
     ("... en panne. » Suite"); the parser otherwise cuts at names and incises."""
-    prev = doc[i - 1]
-    if prev.text[-1] in FINAL:
+    prev = texts[i - 1]
+    if prev[-1] in FINAL:
         return True
-    return prev.text in CLOSING | {'"', ")", "]"} and i >= 2 and doc[i - 2].text[-1] in FINAL
+    return prev in AFTER_FINAL and i >= 2 and texts[i - 2][-1] in FINAL
 
 
-@Language.component("vigie_sentences")
-def fix_sentences(doc: Doc) -> Doc:
+def sentence_starts(texts: list[str], breaks: list[bool]) -> list[int]:
+    """Per token: 1 starts a sentence, -1 cannot, 0 lets the parser decide.
+
+    ``breaks[i]`` is true when a line break precedes token ``i``.
+    """
+    out = [0] * len(texts)
     depth = 0
     straight_open = False
     opened_at = 0
-    for i, tok in enumerate(doc):
-        prev = doc[i - 1] if i else None
-        if prev is not None and ("\n" in prev.whitespace_ + prev.text or (prev.is_space and "\n" in prev.text)):
-            tok.is_sent_start = True
+    for i, text in enumerate(texts):
+        if i and breaks[i]:
+            out[i] = 1
             depth, straight_open = 0, False
-        elif prev is not None:
+        elif i:
             inside = depth > 0 or straight_open
             if inside and i - opened_at > MAX_QUOTE_TOKENS:
                 depth, straight_open, inside = 0, False, False
             # never inside a quote (its closing mark included), never without final
             # punctuation before
-            if inside or not _may_start(doc, i):
-                tok.is_sent_start = False
-            elif tok.text in OPENING and _may_start(doc, i):
-                tok.is_sent_start = True  # « A. » « B » : a quote after a full stop opens a sentence
+            if inside or not _may_start(texts, i):
+                out[i] = -1
+            elif text in OPENING:
+                out[i] = 1  # « A. » « B » : a quote after a full stop opens a sentence
         # an opening mark at a paragraph start opens a quote too
-        text = tok.text
         if text in OPENING:
             if depth == 0 and not straight_open:
                 opened_at = i
@@ -61,4 +66,18 @@ def fix_sentences(doc: Doc) -> Doc:
             straight_open = not straight_open
             if straight_open:
                 opened_at = i
+    return out
+
+
+@Language.component("vigie_sentences")
+def fix_sentences(doc: Doc) -> Doc:
+    """Preset sentence starts in one array write: setting ``Token.is_sent_start`` one token
+    at a time rescans the document each time (quadratic)."""
+    if len(doc) < 2:
+        return doc
+    texts = [t.text for t in doc]
+    ws = [t.whitespace_ for t in doc]
+    breaks = [False] + ["\n" in ws[i - 1] or "\n" in texts[i - 1] for i in range(1, len(texts))]
+    starts = numpy.asarray(sentence_starts(texts, breaks), dtype="int64").astype("uint64")
+    doc.from_array([SENT_START], starts)
     return doc
