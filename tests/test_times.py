@@ -361,15 +361,11 @@ def test_date_ref_for_none_without_expression(nlp):
 
 # --- French TimeBank (external benchmark) ---------------------------------------------------
 
-TIMEBANK = (Path(__file__).resolve().parents[2] / "shared" / "eval" / "external"
-            / "fr-timebank" / "fr-timebank-1.1.jsonl")
-
-
-@pytest.mark.skipif(not TIMEBANK.is_file(), reason="French TimeBank not available in ../shared")
-def test_timebank_offsets_are_valid():
+def test_timebank_offsets_are_valid(shared: Path):
     import json
 
-    for line in TIMEBANK.read_text("utf-8").splitlines()[:20]:
+    timebank = shared / "eval" / "external" / "fr-timebank" / "fr-timebank-1.1.jsonl"
+    for line in timebank.read_text("utf-8").splitlines()[:20]:
         record = json.loads(line)
         for t in find_times(record["text"], dt.date.fromisoformat(record["published"])):
             assert record["text"][t.start:t.end] == t.text
