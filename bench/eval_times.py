@@ -21,10 +21,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from vigie.evaluation import shared_dir
 from vigie.extract.times import find_times
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "eval"
+SHARED = shared_dir() / "eval"
 GOLD = SHARED / "external" / "fr-timebank" / "fr-timebank-1.1.jsonl"
 SCORER = SHARED / "score_times.py"
 OUT = ROOT / "build" / "eval" / "times"
