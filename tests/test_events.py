@@ -125,3 +125,15 @@ def test_headline_only_completes_the_body() -> None:
                  paragraphs=[Paragraph(0, title_end, "title"), Paragraph(title_end + 2, len(text), "body")])
     (ev,) = doc.events
     assert ev.evidence.start > title_end and ev.other_evidence[0].start == 0
+
+
+def test_a_bound_is_not_the_date_of_the_event(monkeypatch) -> None:
+    import vigie.extract.events as events
+    from vigie.schema import DateRef
+
+    monkeypatch.setattr(events, "date_ref_for", lambda analysis, start, end: DateRef("1945", "1945", None, "year"))
+    text = "La France a rappelé son ambassadeur en Italie, une première depuis 1945."
+    analysis = make_analysis(text, {"France": "FRA", "Italie": "ITA"})
+    analysis.times = [object()]  # any time expression: the stub above answers
+    extract_events(analysis)
+    assert analysis.events[0].date is None

@@ -121,3 +121,9 @@ def test_name_inside_a_longer_description_is_itself() -> None:
     actors = Actors(analysis, a["pronouns"], a["relatives"], a["genitive_case"])
     italie = next(t for t in analysis.doc if t.text == "Italie")
     assert actors.resolve(italie).code == "ITA"
+
+
+def test_plural_possessive_takes_the_clause_subjects() -> None:
+    text = "Le Japon et la Chine ont évoqué le dossier lors de leur rencontre."
+    actors, recipients, _ = args_of(text, "rencontre", ents={"Japon": "JPN", "Chine": "CHN"})
+    assert sorted(actors) == ["CHN", "JPN"] and sorted(recipients) == ["CHN", "JPN"]

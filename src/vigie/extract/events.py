@@ -184,11 +184,28 @@ def _date(analysis: Analysis, start: int, end: int, statement: Statement | None 
     if date_ref_for is None or not analysis.times:
         return None
     ref = date_ref_for(analysis, start, end)
-    if ref is not None and statement is not None:
+    if ref is None:
+        return None
+    if statement is not None:
         content = statement.content
         if analysis.text.find(ref.text, content.start, content.end) < 0:
             return None
-    return ref
+    return None if _is_bound(analysis, ref, start) else ref
+
+
+def _is_bound(analysis: Analysis, ref: DateRef, near: int) -> bool:
+    """"depuis 1945": a time expression that bounds a period is not the event's date."""
+    bounds = lexicon(analysis.language).date_bounds
+    sentence = evidence_sentence(analysis, near, near + 1)
+    at = analysis.text.find(ref.text, sentence.start, sentence.end)
+    if at < 0 or not bounds:
+        return False
+    before = analysis.text[sentence.start:at].split()
+    if not before:
+        return False
+    word = before[-1].lower()
+    elided = (b for b in bounds if b.endswith(("'", "’")))  # "jusqu'en"
+    return word in bounds or any(word.startswith(b) for b in elided)
 
 
 def _split(hit: Hit, args: Arguments) -> list[Arguments]:

@@ -281,6 +281,9 @@ class ArgumentFinder:
         support = self._support_verb(n)
         if support is not None:
             self._from_support(support, hit, args)
+        elif not args.actors and any(c.dep_ == "det" and c.lower_ in self.lex.plural_possessives
+                                     for c in n.children):
+            self._from_possessor(n, hit, args)
         elif args.actors and (n.dep_ == "nsubj" or (n.head.dep_ == "nsubj" and n.head.pos_ == "ADJ")):
             # "une contre-offensive ukrainienne a forcé une retraite russe": the object is the target
             verb = n.head if n.dep_ == "nsubj" else n.head.head
@@ -314,6 +317,18 @@ class ArgumentFinder:
                 for g in c.children:
                     if g.dep_.startswith("obl") and _case(g) in self.recipient_case:
                         _add(args.recipients, [p for p in self.actors.with_conjuncts(g) if not p.is_place()])
+
+    def _from_possessor(self, n: Token, hit: Hit, args: Arguments) -> None:
+        """"X et Y ont abordé le dossier lors de leur rencontre": the clause's plural subject
+        (or agent) are the participants of "leur rencontre"."""
+        verb = next((a for a in n.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return
+        found = self.verb(verb, None).actors
+        if len(found) > 1:
+            _add(args.actors, found)
+            if hit.group.type in SYMMETRIC_TYPES and not args.recipients:
+                _add(args.recipients, found)
 
     def _from_support(self, support: Token, hit: Hit, args: Arguments) -> None:
         """Participants from the verb the noun is the object of."""

@@ -80,9 +80,11 @@ class Lexicon:
     matching: dict[str, Any]
     support_verbs: frozenset[str]
     undergo_verbs: frozenset[str]
+    plural_possessives: frozenset[str]
     quantity_nouns: frozenset[str]
     not_participants: frozenset[str]
     arguments: dict[str, frozenset[str]]
+    date_bounds: frozenset[str]
     _matchers: dict[int, Matcher] = field(default_factory=dict)
 
     def matcher(self, vocab: Vocab) -> Matcher:
@@ -155,9 +157,10 @@ def lexicon(language: str) -> Lexicon:
     support = data.get("support", {})
     args = {k: frozenset(v) for k, v in data.get("arguments", {}).items()}
     return Lexicon(groups, by_head, matching, frozenset(support.get("verbs", [])),
-                   frozenset(support.get("undergo", [])),
+                   frozenset(support.get("undergo", [])), frozenset(support.get("plural_possessives", [])),
                    frozenset(support.get("quantity_nouns", [])),
-                   frozenset(support.get("not_participants", [])), args)
+                   frozenset(support.get("not_participants", [])), args,
+                   frozenset(data.get("dates", {}).get("bounds", [])))
 
 
 def _phrase_span(head: Token, phrase: Phrase, matching: dict[str, Any]) -> tuple[int, int] | None:
@@ -213,7 +216,7 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
     lex = lexicon(language)
     if not lex.by_head:
         return []
-    best: dict[int, tuple[tuple[int, int, int], Hit]] = {}
+    best: dict[int, tuple[tuple[int, bool, int, int], Hit]] = {}
     for _, i, _end in lex.matcher(doc.vocab)(doc):
         head = doc[i]
         candidates = lex.by_head.get(head.lemma_, []) + lex.by_head.get(head.lower_, [])
@@ -224,8 +227,10 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
             group = lex.groups[phrase.group]
             if not _needs_met(head, span[0], span[1], group.needs) or _ruled_out(head, group, lex):
                 continue
-            # specific (with needs) beats generic, longer beats shorter, earlier group beats later
-            rank = (1 if group.needs else 0, phrase.size, -phrase.group)
+            # specific (with needs) beats generic, the reading that fits the part of speech
+            # ("rencontre" noun or verb) beats the other, longer beats shorter, earlier beats later
+            fits = (phrase.kind == "noun") == (head.pos_ in ("NOUN", "PROPN"))
+            rank = (1 if group.needs else 0, fits, phrase.size, -phrase.group)
             if head.i not in best or rank > best[head.i][0]:
                 best[head.i] = (rank, Hit(head, span[0], span[1], group, phrase.kind, phrase.size))
     hits = [h for _, h in best.values()]
