@@ -275,3 +275,24 @@ def test_a_rumour_in_the_narration_is_nobodys_denial(run):
     text = TITLE + "Depuis des jours, la capitale bruissait de rumeurs de coup d'État militaire."
     doc = run(text)
     assert not any(s.stance == "deny" for c in doc.claims for s in c.stances)
+
+
+def test_a_toll_contested_by_a_passive_agent(run):
+    text = TITLE + ("Les rebelles affirment que quarante soldats ont été tués dans l'embuscade, "
+                    "un bilan contesté par l'armée.")
+    doc = run(text, [("s1", "Les rebelles", "quarante soldats ont été tués dans l'embuscade, un "
+                      "bilan contesté par l'armée")])
+    claim = claim_with(doc, "quarante soldats ont été tués")
+    assert has(claim, "rebelles", "assert")
+    assert has(claim, "armée", "deny")
+    assert not has(claim, "rebelles", "deny")
+
+
+def test_its_false_denies_the_claim_before_it(run):
+    text = TITLE + ("Le ministre aurait touché des pots-de-vin, selon un hebdomadaire. "
+                    "« C'est faux », a répondu son avocat.")
+    doc = run(text, [("s1", "un hebdomadaire", "Le ministre aurait touché des pots-de-vin"),
+                     ("s2", "son avocat", "C'est faux", "ASSERT", "a répondu")])
+    claim = claim_with(doc, "touché des pots-de-vin")
+    assert has(claim, "hebdomadaire", "assert")
+    assert has(claim, "avocat", "deny")

@@ -73,7 +73,10 @@ def statement_units(index: TextIndex, statements: list[Statement], reports: list
         holder = speaker_holder(index, st)
         # each sentence of a long quote is a proposition of its own
         for piece, (start, end) in enumerate(index.sentences(lo, hi)):
-            if any(u.start < end and start < u.end for u in inside):
+            # a sentence read as a report is left to it, but one that only mentions a report
+            # another source dismisses ("..., un bilan contesté par Israël") still states
+            if any(u.start < end and start < u.end for u in inside
+                   if not u.anaphoric or u is dismissal):
                 continue
             stance = _statement_stance(index, st, start, end)
             if dismissal is not None:
@@ -81,7 +84,8 @@ def statement_units(index: TextIndex, statements: list[Statement], reports: list
             units.append(Unit(start=start, end=end, origin="statement", piece=piece,
                               sides=[Side(holder, stance, st.id)],
                               alleged=st.act in ALLEGING_ACTS or index.conditional(start, end),
-                              denial=st.act in ("DENY", "QUESTION") or dismissal is not None))
+                              denial=st.act in ("DENY", "QUESTION") or dismissal is not None
+                              or index.called_false(start, end)))
         if dismissal is not None and any(u.sides[0].statement == st.id for u in units):
             reports.remove(dismissal)
     return units
@@ -103,7 +107,7 @@ def _speaker_side(unit: Unit, statement: str) -> Side | None:
 
 
 def _statement_stance(index: TextIndex, st: Statement, start: int, end: int) -> str:
-    if st.act == "DENY" or index.negated(start, end):
+    if st.act == "DENY" or index.negated(start, end) or index.called_false(start, end):
         return "deny"
     return "question" if st.act == "QUESTION" else "assert"
 

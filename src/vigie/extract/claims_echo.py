@@ -120,11 +120,14 @@ def _next_noun(verb: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The subject of the verb, or of the verb it hangs on ("tout en niant ..., X a dit")."""
+    """The subject of the verb, or of the verb it hangs on ("tout en niant ..., X a dit"),
+    else the name just before a deny word the parser misread ("Moscou dément ...")."""
     for cur in (verb, verb.head):
         subject = next((c for c in cur.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return subject
+    if verb.pos_ != "VERB" and verb.i > verb.sent.start and verb.nbor(-1).pos_ in ("PROPN", "NOUN"):
+        return verb.nbor(-1)
     return None
 
 

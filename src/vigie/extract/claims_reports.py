@@ -187,12 +187,15 @@ def speaker_side(index: TextIndex, noun: Token, statements: list[Statement]) -> 
     stance, verb = _stance(index, noun)
     if stance is None:
         return None
+    if verb.head.i == noun.i and verb.i != noun.i:  # "un bilan contesté par Israël"
+        agent = _subject(verb, index.words.agent_prepositions)
+        return Side(index.holder_at(agent), stance, None) if agent is not None else None
     st = statement_of(noun, statements)
     if st is not None and st.speaker is not None:
         return Side(speaker_holder(index, st), stance, st.id)
     if _only_the_word(index, noun, verb):
         return None  # "la rue bruissait de rumeurs": the narration's word, nobody's denial
-    subject = _subject(verb)
+    subject = _subject(verb, index.words.agent_prepositions)
     if subject is None or subject.i == noun.i or noun in subject.subtree:
         return None  # "ces allégations sont risibles": the report is its own subject
     return Side(index.holder_at(subject), stance, None)
@@ -220,6 +223,10 @@ def _governor(noun: Token) -> Token:
 
 def _stance(index: TextIndex, noun: Token) -> tuple[str | None, Token]:
     words = index.words
+    for child in noun.children:  # "un bilan contesté par Israël"
+        if child.dep_.startswith("acl") and child.i > noun.i and \
+                (child.lemma_.casefold() in words.deny_verbs or child.lower_ in words.deny_forms):
+            return "deny", child
     verb = _governor(noun)
     lemma = verb.lemma_.casefold()
     if verb.i != noun.i and verb.pos_ == "VERB":
@@ -281,8 +288,14 @@ def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
-def _subject(verb: Token) -> Token | None:
-    """The subject of a verb, climbing through participles ("en les qualifiant")."""
+def _subject(verb: Token, agents: frozenset[str]) -> Token | None:
+    """The subject of a verb, climbing through participles ("en les qualifiant"); the agent
+    of a passive participle ("contesté par Israël")."""
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent" or (
+        c.dep_.startswith("obl") and any(k.dep_ == "case" and k.lemma_.casefold() in agents
+                                         for k in c.children))), None)
+    if agent is not None:
+        return agent
     cur = verb
     for _ in range(3):
         subject = _child(cur, SUBJECTS)

@@ -55,6 +55,7 @@ class ClaimWords:
     report_relative_verbs: frozenset[str]
     complement_conjunctions: frozenset[str]
     genitive_prepositions: frozenset[str]
+    agent_prepositions: frozenset[str]
     negations: frozenset[str]
     light_words: frozenset[str]
 
@@ -214,6 +215,14 @@ class TextIndex:
         span = self.span(start, end)
         return span is not None and any(t.pos_ == "AUX" and "Cnd" in t.morph.get("Mood")
                                         for t in span)
+
+    def called_false(self, start: int, end: int) -> bool:
+        """Whether the span says "this is false": its main word is a falsity word ("C'est
+        faux", "c'est un mensonge")."""
+        span = self.span(start, end)
+        words = self.words
+        return span is not None and span.root.lemma_.casefold() in (
+            words.falsity_adjectives | words.falsity_nouns)
 
     def negated(self, start: int, end: int) -> bool:
         """Whether the main verb of the span is negated ("nous n'avons jamais exporté")."""
