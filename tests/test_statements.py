@@ -79,6 +79,14 @@ def test_multi_paragraph_quote_keeps_its_speaker(analyze) -> None:
     assert any("entendus" in s["what"] and "Dumas" in s["who"] for s in sts)
 
 
+def test_multi_paragraph_quote_takes_the_speaker_after_it(analyze) -> None:
+    text = ("La séance a repris vers midi.\n\n"
+            "« Nous avons tout essayé pendant dix ans.\n\n"
+            "« Aujourd'hui nous voulons être entendus », a conclu la syndicaliste Marie Perrin.")
+    sts = statements(analyze, text)
+    assert any("dix ans" in s["what"] and "Perrin" in s["who"] for s in sts)
+
+
 # --- indirect speech -----------------------------------------------------------------------
 def test_indirect_que_clause(analyze) -> None:
     st = one(analyze, "Le porte-parole du gouvernement, Luc Arnaud, a affirmé jeudi que la réforme serait votée.",

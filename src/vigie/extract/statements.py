@@ -19,7 +19,7 @@ from vigie.speech.addressees import addressees
 from vigie.speech.content import MAX_CONTENT, ContentFinder, Draft
 from vigie.speech.cues import CueMatch, find_cues
 from vigie.speech.lexicon import Lexicon, lexicon
-from vigie.speech.quotes import QuoteIndex
+from vigie.speech.quotes import Quote, QuoteIndex
 from vigie.speech.speakers import Mention, Speakers
 
 try:
@@ -50,6 +50,7 @@ class StatementReader:
         self.finder = ContentFinder(self.text, lex, self.quotes, self.speakers)
         self.drafts: list[Draft] = []
         self._prev: tuple[SpacySpan, list[Draft]] | None = None
+        self._pending: list[tuple[Quote, SpacySpan]] = []  # unclosed quotes waiting for a speaker
 
     def read(self) -> list[Draft]:
         """Drafts of every statement of the document, in text order."""
@@ -68,7 +69,19 @@ class StatementReader:
                     self.speakers.remember(d.speaker.span, head, d.speaker.entity, speaker=True)
             self.drafts += drafts
             self._prev = (sent, drafts)
+        self._forward()
         return sorted(self.drafts, key=lambda d: (d.start, d.end))
+
+    def _forward(self) -> None:
+        """A paragraph of a multi-paragraph quote with no speaker before it takes the speaker
+        of the quote that continues it in the next paragraph (« A ¶ « B », a-t-il dit)."""
+        for q, sent in self._pending:
+            nxt = min((d for d in self.drafts if d.start >= q.end and d.speaker is not None
+                       and d.kind == "direct"), key=lambda d: d.start, default=None)
+            if nxt is None or "\n\n" in self.text[q.end: max(q.end, nxt.start - 2)].strip():
+                continue
+            self.drafts.append(Draft(None, q.inner_start, q.inner_end, "direct", nxt.speaker, sent,
+                                     confidence=0.5))
 
     # --- one sentence -----------------------------------------------------------------
     def _usable(self, cue: CueMatch) -> bool:
@@ -159,6 +172,8 @@ class StatementReader:
                 continue
             speaker = self._context_speaker(sent)
             if speaker is None:
+                if not q.closed:
+                    self._pending.append((q, sent))
                 continue
             out.append(Draft(None, q.inner_start, q.inner_end, "direct", speaker, sent, confidence=0.5))
         return out
