@@ -73,3 +73,22 @@ def test_namesake_in_the_article_countries_wins() -> None:
     assert choose([vienna, vienne], {"FRA"}) is vienne
     assert choose([vienna, vienne], {"FRA", "AUT"}) is vienna
     assert choose([vienna, vienne], set()) is vienna
+
+
+def test_sites_and_unknown_toponyms_after_a_locative_word() -> None:
+    a = analyse("Les fidèles se sont réunis devant la mosquée Sidi Yahia, à Tombouctou. "
+                "Puis ils sont allés à Kalabougou.")
+    mosque = entity_of(a, "mosquée Sidi Yahia")
+    assert mosque.geo is not None and mosque.geo.country == "MLI"
+
+
+def test_a_longer_place_name_than_the_ner_span() -> None:
+    a = analyse("Les migrants arrivent par l’Europe du Sud et la Corne de l’Afrique.")
+    south = entity_of(a, "Europe du Sud")
+    assert south.geo is not None and south.geo.feature == "region"
+
+
+def test_near_a_capital_is_a_place() -> None:
+    a = analyse("L’attentat a été déjoué près de Paris, selon la police.")
+    paris = entity_of(a, "Paris")
+    assert paris.geo is not None and paris.geo.country == "FRA"

@@ -3,9 +3,10 @@
 Candidates come from the knowledge base (GeoNames cities, countries, continents, curated
 regions; best first by kind and population). A city is moved to a less populous namesake
 only when the namesake lies in a country the article is about and the first candidate
-does not ("Vienne" in an article about France). Also: street and site names ("rue Broca"),
-located at the city named in the same sentence (else the article's main city or country),
-and the dateline place.
+does not ("Vienne" in an article about France). Also: street and site names ("rue Broca",
+"mosquée Sidi Yahia") and unknown toponyms after a locative word ("à Vyšehrad"), located at
+the city named in the same sentence (else the article's main city or country), and the
+dateline place.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from vigie.kb.lexicon import lexicon
 from vigie.kb.linking import Linker
 from vigie.kb.matchers import place_matcher
 from vigie.kb.normalise import make_key
@@ -81,6 +83,32 @@ def link_dateline(analysis: Analysis, linker: Linker) -> None:
         index.dateline = entity
 
 
+def locate_sites(analysis: Analysis) -> None:
+    """Toponyms not in the knowledge base, when the text shows them as places (a site noun
+    in their name, "mosquée Sidi Yahia", or a locative word before them, "à Vyšehrad"):
+    located at the city of their sentence, else the article's main place (approximate
+    coordinates, no GeoNames id, no feature)."""
+    index, lex = analysis.entities, lexicon(analysis.language)
+    for e in list(index.entities):
+        if e.type != "LOCATION" or e.geo is not None or index.info(e).places:
+            continue
+        first = e.mentions[0]
+        words = first.text.split()
+        if not words or (make_key(words[0]) not in lex.street_nouns and not _after_locative(analysis, first.start)):
+            continue
+        span = analysis.doc.char_span(first.start, first.end, alignment_mode="expand")
+        where = (_city_near(index, span) if span is not None else None) or _main_place(index)
+        if where is not None and where.geo is not None:
+            e.geo = Geo(lat=where.geo.lat, lon=where.geo.lon, country=where.geo.country)
+            e.country = e.country or where.geo.country
+
+
+def _after_locative(analysis: Analysis, start: int) -> bool:
+    lex = lexicon(analysis.language)
+    before = analysis.text[max(0, start - 12):start].split()
+    return bool(before) and make_key(before[-1]) in lex.locative
+
+
 def link_streets(analysis: Analysis, linker: Linker) -> None:
     """Street and site names, located at the city of their sentence."""
     doc, index = analysis.doc, analysis.entities
@@ -136,3 +164,4 @@ def extract_places(analysis: Analysis) -> None:
     link_dateline(analysis, linker)
     geocode(analysis.entities)
     link_streets(analysis, linker)
+    locate_sites(analysis)

@@ -316,6 +316,7 @@ class Linker:
 
     def _place(self, span: Span, *, strict: bool = False) -> Entity | None:
         """A toponym: a capital standing for its government, else a place."""
+        span = self._longer_place(span)
         key = self.key(span.text)
         if key in self.lex.domains or self.lex.head_sector(key)[0] is not None:
             return None  # "ministre de la Défense": a capitalised domain, not La Défense
@@ -349,6 +350,19 @@ class Linker:
             info.places = places
         return entity
 
+    def _longer_place(self, span: Span) -> Span:
+        """"l’Europe du Sud" when the NER saw only "Europe": a known place name that
+        continues with one or two more words."""
+        doc = span.doc
+        for extra in (3, 2):
+            end = span.end + extra
+            if end <= len(doc) and not any(t.is_punct or t.is_space for t in doc[span.end:end]):
+                longer = doc[span.start:end]
+                if longer[-1].is_title and self.kb.places(self.key(longer.text)) and \
+                        not self.index.mentions_in(doc[span.end].idx, longer.end_char):
+                    return longer
+        return span
+
     def _country(self, span: Span, actor: Actor) -> Entity:
         entity = self.index.add(span.text, span.start_char, span.end_char, "COUNTRY",
                                 key=f"kb:{actor.index}", country=actor.country, kb=_kb(actor))
@@ -380,7 +394,10 @@ class Linker:
         if word in self.lex.locative:
             return True
         if prev.pos_ == "ADP" and prev.i > 0:
-            # "la région de Kharkiv", "l’université américaine de Beyrouth": the noun it hangs on
+            # "la région de Kharkiv", "l’université américaine de Beyrouth": the noun it hangs
+            # on; "près de Paris": a locative word before the preposition
+            if make_key(doc[prev.i - 1].text) in self.lex.locative:
+                return True
             noun = span.root.head if span.root.head.i < span.start else doc[prev.i - 1]
             key = make_key(noun.lemma_)
             return key in self.lex.place_nouns or self.lex.head_sector(key)[0] is not None
