@@ -178,11 +178,16 @@ def _prep_at(sent: Span, i: int, prep: Preposition) -> list[Token] | None:
 def find_cues(sent: Span, lex: Lexicon) -> list[CueMatch]:
     """Every verb, prepositional and relative cue of ``sent``, in text order."""
     out: list[CueMatch] = []
+    firsts = lex.preposition_starts
     for tok in sent:
-        if tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and lex.is_cue_lemma(tok.lemma_, tok.text):
+        verbal = tok.pos_ in ("VERB", "AUX") or (tok.pos_ in ("NOUN", "ADJ") and tok.dep_ == "ROOT")
+        if verbal and lex.is_cue_lemma(tok.lemma_, tok.text):
             match = verb_cue(tok, lex)
             if match:
                 out.append(match)
+            continue
+        word = low(tok)
+        if word not in firsts:
             continue
         for prep in lex.prepositions:
             toks = _prep_at(sent, tok.i, prep)

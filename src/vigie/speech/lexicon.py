@@ -54,6 +54,7 @@ class Lexicon:
     negation_particles: frozenset[str] = frozenset()
     negated_acts: dict[str, str] = field(default_factory=dict)
     prepositions: list[Preposition] = field(default_factory=list)
+    preposition_starts: frozenset[str] = frozenset()  # first words, and "d'après" written as one token
     relatives: list[tuple[str, ...]] = field(default_factory=list)
     not_sources: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
@@ -191,6 +192,8 @@ def lexicon(language: str) -> Lexicon:
     for words, spec in data.get("prepositions", {}).items():
         lex.prepositions.append(Preposition(_split(words), spec["act"],
                                             spec.get("strict", False), spec.get("initial", False)))
+    lex.preposition_starts = frozenset(
+        {p.words[0] for p in lex.prepositions} | {"".join(p.words[:2]) for p in lex.prepositions})
     lex.relatives = [_split(w) for w in data.get("relatives", {}).get("words", [])]
     lex.not_sources = _words(data.get("not_sources", {}).get("nouns"))
     lex.source_nouns = _words(data.get("sources", {}).get("nouns"))
