@@ -2,8 +2,9 @@
 
 Candidates come from the knowledge base (GeoNames cities, countries, continents, curated
 regions; best first by kind and population). A city is moved to a less populous namesake
-only when the namesake lies in a country the article is about and the first candidate
-does not ("Vienne" in an article about France). Also: street and site names ("rue Broca",
+only when the namesake lies in a country the article is about, the first candidate does
+not, and the first candidate is not a major city ("Saint-Denis" in an article about La
+Réunion; but "Vienne" stays Vienna). Also: street and site names ("rue Broca",
 "mosquée Sidi Yahia") and unknown toponyms after a locative word ("à Vyšehrad"), located at
 the city named in the same sentence (else the article's main city or country), and the
 dateline place.
@@ -29,10 +30,15 @@ if TYPE_CHECKING:
     from vigie.extract.entities import EntityIndex
 
 
+# A city this large keeps its name whatever the article is about ("Vienne" is Vienna,
+# "London" is London even in an article about the United States).
+MAJOR_CITY = 500_000
+
+
 def choose(candidates: list[Place], focus: set[str]) -> Place:
     """The candidate to keep, given the countries the article is about."""
     top = candidates[0]
-    if top.feature != "city" or top.country in focus:
+    if top.feature != "city" or top.country in focus or top.population >= MAJOR_CITY:
         return top
     for other in candidates[1:]:
         if other.feature == "city" and other.country in focus:
