@@ -296,3 +296,12 @@ def test_its_false_denies_the_claim_before_it(run):
     claim = claim_with(doc, "touché des pots-de-vin")
     assert has(claim, "hebdomadaire", "assert")
     assert has(claim, "avocat", "deny")
+
+
+def test_an_allegation_verb_without_statement_and_its_echo_denial(run):
+    text = TITLE + ("La justice soupçonne l'ancien maire d'avoir truqué les marchés publics, "
+                    "ce que l'intéressé conteste.")
+    doc = run(text)
+    claim = claim_with(doc, "truqué les marchés publics")
+    assert has(claim, "justice", "assert")
+    assert has(claim, "intéressé", "deny")

@@ -1,10 +1,12 @@
-"""Denials read from a deny verb rather than from a report noun.
+"""Denials and allegations read from a verb rather than from a statement or a report noun.
 
 - Echo denials: "X accuse Y d'avoir fait Z, ce que Y dément". The relative "ce que" takes
   the clause before it as the object of the denial, so the subject of the deny verb denies
   the unit read in that clause.
 - Object denials: "tout en niant toute vente d'armes", "dément la prise de l'aéroport": the
   object of the deny verb is the denied proposition.
+- Allegations no statement covers: "le parquet soupçonne X d'avoir financé ...": the
+  complement is alleged, asserted by the subject (or the agent of a passive).
 
 The words (antecedent, relative, deny verbs and the inflected forms a tagger may misread)
 come from ``claims.toml``.
@@ -39,6 +41,7 @@ def _matcher(vocab: Vocab, words: ClaimWords) -> Matcher:
     matcher = Matcher(vocab)
     matcher.add("ECHO", [[{"LOWER": {"IN": sorted(words.echo_antecedents)}},
                           {"LOWER": {"IN": sorted(words.echo_relatives)}}]])
+    matcher.add("ALLEGATION", [[{"LEMMA": {"IN": sorted(words.alleging_verbs)}, "POS": "VERB"}]])
     matcher.add("DENY_OBJECT", [[{"LEMMA": {"IN": sorted(words.deny_object_verbs)},
                                   "POS": "VERB"}],
                                 [{"LOWER": {"IN": sorted(words.deny_forms)}, "POS": {"NOT_IN": ["VERB"]}}]])
@@ -49,15 +52,21 @@ def denial_units(index: TextIndex, units: list[Unit], statements: list[Statement
     """Add echo denials to the units they answer; return new units for object denials."""
     doc = index.doc
     object_denial = doc.vocab.strings["DENY_OBJECT"]
+    allegation = doc.vocab.strings["ALLEGATION"]
     new: list[Unit] = []
     for match_id, start, _ in _matcher(doc.vocab, index.words)(doc):
+        if match_id == allegation:
+            unit = _allegation(index, doc[start], units, statements)
+            if unit is not None:
+                new.append(unit)
+            continue
         if match_id == object_denial:
             unit = _object_denial(index, doc[start], units, statements)
             if unit is not None:
                 new.append(unit)
             continue
         subject = _echo_subject(index, doc[start + 2:min(start + 2 + MAX_SUBJECT + 1, doc[start].sent.end)])
-        target = _unit_before(units, doc[start].idx)
+        target = _unit_before(units + new, doc[start].idx)
         holder = _holder(index, subject) if subject is not None else None
         if target is not None and holder is not None:
             target.sides.append(Side(holder, "deny", None))
@@ -107,6 +116,45 @@ def _object_denial(index: TextIndex, verb: Token, units: list[Unit],
             return None
         side = Side(index.holder_at(subject), "deny", None)
     return Unit(start=start, end=end, origin="denial", sides=[side], denial=True)
+
+
+def _allegation(index: TextIndex, verb: Token, units: list[Unit],
+                statements: list[Statement]) -> Unit | None:
+    """"X soupçonne Y d'avoir fait Z" read by no statement: Z, alleged, asserted by X."""
+    if any(st.cue is not None and st.cue.start <= verb.idx < st.cue.end for st in statements):
+        return None  # the statement extractor read it (an ACCUSE statement)
+    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "obl:arg")
+                   and c.i > verb.i), None)
+    obj = next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
+    if clause is None and obj is not None:  # the parser may hang "d'avoir fait" on the object
+        clause = next((c for c in obj.children if c.dep_.startswith("acl") and c.pos_ == "VERB"
+                       and c.i > obj.i), None)
+        after = verb.doc[obj.i + 1:min(obj.i + 3, verb.sent.end)]
+        if clause is None and any(t.lemma_.casefold() in index.words.genitive_prepositions
+                                  for t in after):
+            clause = verb  # "soupçonne X de ...": up to the next clause break
+    if clause is None:
+        return None
+    start, end = clause_span(verb.i + 1, clause, verb.sent.end)
+    if any(u.start <= start < u.end for u in units):
+        return None
+    unit = Unit(start=start, end=end, origin="denial", alleged=True)
+    subject = _agent_or_subject(index, verb)
+    if subject is not None:
+        unit.sides.append(Side(index.holder_at(subject), "assert", None))
+    return unit
+
+
+def _agent_or_subject(index: TextIndex, verb: Token) -> Token | None:
+    """"soupçonnées par les autorités": the agent of a passive, else the active subject."""
+    agents = index.words.agent_prepositions
+    for c in verb.children:
+        if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and any(
+                k.dep_ == "case" and k.lemma_.casefold() in agents for k in c.children)):
+            return c
+    if any(c.dep_ == "aux:pass" for c in verb.children) or verb.dep_ == "acl":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _next_noun(verb: Token) -> Token | None:

@@ -44,6 +44,7 @@ class ClaimWords:
     deny_verbs: frozenset[str]
     deny_forms: frozenset[str]
     deny_object_verbs: frozenset[str]
+    alleging_verbs: frozenset[str]
     echo_antecedents: frozenset[str]
     echo_relatives: frozenset[str]
     confirm_verbs: frozenset[str]
