@@ -95,6 +95,7 @@ class Holder:
         return self.entity is not None or self.country is not None
 
     def codes(self) -> set[str]:
+        """The country codes of the holder (its own, its entity's)."""
         found = {self.country} if self.country else set()
         if self.entity is not None and self.entity.country:
             found.add(self.entity.country)
@@ -115,6 +116,8 @@ class Holder:
 
 @dataclass(eq=False)
 class Side:
+    """One source's side on a unit, with the statement it was read in."""
+
     holder: Holder
     stance: str  # assert | deny | question
     statement: str | None = None
@@ -159,6 +162,7 @@ class TextIndex:
                     self.mention_of[t.i] = (m.start, m.end)
 
     def span(self, start: int, end: int) -> Span | None:
+        """The tokens covering the character offsets."""
         return self.doc.char_span(start, end, alignment_mode="expand")
 
     def holder_at(self, token: Token) -> Holder:
