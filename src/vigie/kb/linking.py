@@ -37,8 +37,6 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
 # Sectors whose organisations are often named again by their kind alone ("l’hebdomadaire",
 # "le parti"): such a definite description may refer back to the last one named.
 BRIDGING_SECTORS = {"MED", "PTY"}
-# Sectors of state bodies, which default to the article's main country.
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 NON_STATE = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
 # A bare name tagged MISC/ORG is taken as a place only when it is this well known.
 MIN_POPULATION_UNLABELLED = 100_000
@@ -107,10 +105,12 @@ class Linker:
         return code if count >= 3 and count * 2 >= sum(support.values()) else None
 
     def default_country(self, entity: Entity) -> None:
-        """An unplaced state institution or office holder ("le gouvernement", "la police",
-        "la ministre de la Justice X") belongs to the country the article is about."""
-        if entity.country is None and self._main and entity.sector in STATE_SECTORS \
-                and entity.type != "LOCATION":
+        """An actor the article does not place ("le gouvernement", "la police", "les
+        rebelles", a person named without any title) belongs to the country the article is
+        mostly about: a default, right far more often than no country at all."""
+        if entity.country is not None or not self._main or entity.type == "LOCATION":
+            return
+        if entity.sector is not None or (entity.type == "PERSON" and self.index.info(entity).named):
             entity.country = self._main
 
     def localise_generic_names(self) -> None:
