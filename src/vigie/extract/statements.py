@@ -292,7 +292,8 @@ def _finalise(statements: list[Statement], speakers: dict[str, Entity],
         sp = st.speaker
         sp.entity = entity.id or None
         sp.name = entity.name
-        sp.description = entity.description or sp.description
+        # the mention is a description only when it is not the entity's name ("le responsable")
+        sp.description = entity.description or (sp.description if sp.description != entity.name else None)
         sp.country, sp.sector = entity.country, entity.sector
         sp.anonymous = bool(getattr(entity, "anonymous", False))
     for ref, entity in refs:

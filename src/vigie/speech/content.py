@@ -334,8 +334,11 @@ class ContentFinder:
         if end > start and self._acceptable(cue, sent, i, start, end):
             kind, c_start, c_end = classify(self.text, start, end, self.quotes)
             drafts.append(Draft(cue, c_start, c_end, kind, speaker, sent, verb=verb))
-        if colon is not None and low(doc[i]) in self.lex.speaker_stop - self.lex.dative_marks:
-            drafts = []  # "l'avait annoncé sur le réseau social : « ... »": no second content
+        if colon is not None and (low(doc[i]) in self.lex.speaker_stop - self.lex.dative_marks or
+                                  (cue.act == "ASSERT" and low(doc[i - 1]) not in self.lex.que)):
+            # "l'avait annoncé sur le réseau social : « ... »", "s'est voulu rassurant : « ... »":
+            # what comes before the colon is no second content
+            drafts = []
         if colon is not None:
             for d in self._colon(cue, sent, speaker, colon):
                 d.extra = bool(drafts)
@@ -415,7 +418,7 @@ class ContentFinder:
                 return False
         first = doc[i]
         clausal = (low(doc[i - 1]) in self.lex.que or self.quotes.around(first.idx) is not None
-                   or any(c.dep_ in CLAUSAL_DEPS and c.i > verb.i for c in verb.children)
+                   or any(c.dep_ in CLAUSAL_DEPS and c.i > verb.i and c.idx < end for c in verb.children)
                    or first.pos_ in ("VERB", "AUX")
                    or (low(first) in self.lex.infinitive_marks and i + 2 < sent.end
                        and any(t.pos_ in ("VERB", "AUX") for t in doc[i + 1: i + 3])))
@@ -427,7 +430,7 @@ class ContentFinder:
             return True
         if entry.np == "quoted":
             near = doc[i: min(i + NEAR_QUOTE, sent.end)]
-            return any(self.quotes.around(t.idx) is not None for t in near)
+            return any(t.idx < end and self.quotes.around(t.idx) is not None for t in near)
         return False
 
     def _colon(self, cue: CueMatch, sent: Span, speaker: Mention | None, colon: int) -> list[Draft]:

@@ -231,9 +231,10 @@ class Speakers:
             subj = self.subject(head)
             if subj is not None:
                 return subj
-            after = self.inverted(head, head.i)
+            after = self.inverted(head, head.i) if "Fin" in head.morph.get("VerbForm") or \
+                any(c.dep_.startswith("aux") for c in head.children) else None
             if after is not None and head.i > 0 and head.doc[head.i - 1].text in (",", "»", "”", '"'):
-                return after
+                return after  # an incise verb's inverted subject; a gerund has none
             if head.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "parataxis") or head.head is head:
                 return None
             verb, head = head, head.head
