@@ -7,7 +7,7 @@ import pytest
 
 import vigie.extract.events_actors as events_actors
 from events_helpers import make_analysis
-from vigie.extract.events_actors import Actors
+from vigie.extract.events_actors import Actors, name_key
 from vigie.extract.events_arguments import ArgumentFinder
 from vigie.extract.events_triggers import find_triggers, lexicon
 
@@ -127,3 +127,16 @@ def test_plural_possessive_takes_the_clause_subjects() -> None:
     text = "Le Japon et la Chine ont évoqué le dossier lors de leur rencontre."
     actors, recipients, _ = args_of(text, "rencontre", ents={"Japon": "JPN", "Chine": "CHN"})
     assert sorted(actors) == ["CHN", "JPN"] and sorted(recipients) == ["CHN", "JPN"]
+
+
+def test_name_missed_by_the_recogniser_is_found_by_its_spelling() -> None:
+    text = "Le parti a condamné les violences commises par Ahmed Benali. Ahmed Benali a répondu."
+    analysis = make_analysis(text)
+    start = text.rindex("Ahmed Benali")
+    analysis.entities.add("Ahmed Benali", start, start + 12, "PERSON", country="MAR")
+    lex = lexicon("fr")
+    a = lex.arguments
+    actors = Actors(analysis, a["pronouns"], a["relatives"], a["genitive_case"])
+    first = next(t for t in analysis.doc if t.text == "Ahmed")
+    assert actors.resolve(first).code == "MAR"
+    assert name_key("M'jid  El Guerrab") == name_key("M’Jid El Guerrab")

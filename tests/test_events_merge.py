@@ -63,3 +63,8 @@ def test_halves_without_a_shared_code_stay_apart() -> None:
     recipient_only = cand("ASSAULT", FRANCE, SPAIN, 9)
     recipient_only.actors, recipient_only.event.actors = [], []
     assert len(merge([actor_only, recipient_only])) == 2
+
+
+def test_same_actor_towards_the_same_country_is_one_event() -> None:
+    other_spanish = Entity(id="", type="PERSON", name="un ministre espagnol", country="ESP")
+    assert len(merge([cand("ACCUSE", PARTY_A, SPAIN, 1), cand("ACCUSE", PARTY_A, other_spanish, 5)])) == 1

@@ -64,6 +64,11 @@ def demonym_country(word: str, language: str) -> str | None:
     return kb.demonym(word, language) if kb is not None else None  # type: ignore[attr-defined]
 
 
+def name_key(text: str) -> str:
+    """A name for lookups: case, apostrophe shapes and spaces ignored ("M'jid" = "M’Jid")."""
+    return "".join(text.replace("’", "'").casefold().split())
+
+
 class Actors:
     """Resolve tokens to participants for one analysis."""
 
@@ -88,7 +93,7 @@ class Actors:
                     continue
                 self.by_root.setdefault(span.root.i, (entity, m.text))
                 if m.text[:1].isupper() and span[0].pos_ not in ("DET", "PRON"):  # a name, not a description
-                    self.by_name.setdefault(m.text.casefold(), (entity, m.text))
+                    self.by_name.setdefault(name_key(m.text), (entity, m.text))
                 for tok in span:
                     # the longest mention over a token wins ("ministère russe de la Défense")
                     old = self.by_token.get(tok.i)
@@ -103,12 +108,16 @@ class Actors:
         if found is not None:
             return found
         cover = self.by_token.get(tok.i)
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" or (tok.is_title and tok.pos_ == "NOUN"):
+            # the name as written here, also when the recogniser missed this occurrence
+            words = [t for t in tok.subtree if not (t.i < tok.i and t.dep_ in ("case", "det", "punct"))]
+            whole = tok.doc[words[0].i:words[-1].i + 1].text
             name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN" or t.dep_.startswith("flat"))
-            own = self.by_name.get(name.casefold()) or self.by_name.get(tok.text.casefold())
-            if own is not None:
-                return own
-            if cover is not None and cover[1].casefold() not in self.by_name:
+            for key in (whole, name, tok.text):
+                own = self.by_name.get(name_key(key))
+                if own is not None:
+                    return own
+            if cover is not None and name_key(cover[1]) not in self.by_name:
                 return None  # a name inside a description of something else
         return cover
 

@@ -57,6 +57,8 @@ def same_event(a: Candidate, b: Candidate) -> bool:
         return False
     if a.keys() == b.keys():
         return True
+    if a.keys()[0] and a.keys()[0] == b.keys()[0] and overlapping(a, b):
+        return True  # the same actor towards the same country (or someone unnamed): told twice
     # a country stands for its officials; a partial mention ("l'agression américaine") for
     # the whole coalition
     return (a.generic() or b.generic()) and overlapping(a, b) and any(a.codes()) and any(b.codes())
