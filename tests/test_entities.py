@@ -116,3 +116,15 @@ def test_unplaced_state_bodies_belong_to_the_main_country() -> None:
                 "renforcée. La Suède observe.")
     assert entity_of(a, "Le ministre de l’Intérieur").country == "PRT"
     assert entity_of(a, "la police").country == "PRT"
+
+
+def test_two_anonymous_sources_stay_two() -> None:
+    a = analyse("Une source diplomatique a confirmé l’accord. Plus tard, une source proche du "
+                "dossier a nuancé.")
+    assert entity_of(a, "Une source diplomatique") is not entity_of(a, "une source proche du dossier")
+
+
+def test_a_longer_body_is_not_the_known_one() -> None:
+    a = analyse("Le Conseil de sécurité nationale américain s’est réuni à Washington.")
+    council = entity_of(a, "Conseil de sécurité nationale")
+    assert council is None or council.country != "UNO"

@@ -26,6 +26,7 @@ class Lexicon:
     documents: frozenset[str] = frozenset()
     possessive: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    distinct_heads: frozenset[str] = frozenset()
     phrase_preps: frozenset[str] = frozenset()
     continents: dict[str, str] = field(default_factory=dict)
     locative: frozenset[str] = frozenset()
@@ -71,6 +72,7 @@ def lexicon(language: str) -> Lexicon:
         documents=_keys(actors.get("documents", [])),
         possessive=_keys(actors.get("possessive", [])),
         honorifics=_keys(actors.get("honorifics", [])),
+        distinct_heads=_keys(actors.get("distinct_heads", [])),
         phrase_preps=_keys(actors.get("phrase_preps", [])),
         continents=_table(actors.get("continents", {})),
         locative=_keys(places.get("locative", [])),

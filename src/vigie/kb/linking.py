@@ -163,6 +163,9 @@ class Linker:
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.is_title and after.pos_ in ("PROPN", "ADJ", "NOUN"):
             return True
+        if after is not None and after.pos_ == "ADJ" and " " in span.text \
+                and self.kb.demonym(after.text, self.language) is None:
+            return True  # "Conseil de sécurité nationale" is not the Security Council
         if span.start >= 2 and doc[span.start - 1].pos_ == "ADP":
             before = doc[span.start - 2]
             return before.is_title and not before.is_sent_start and \
@@ -487,7 +490,8 @@ class Linker:
             if earlier is not None:
                 self._attach(earlier, d)
                 return earlier
-        if d.determiner == "indefinite" and d.kind == "title" and not self._new_referent(span):
+        if d.determiner == "indefinite" and d.kind == "title" and not self._new_referent(span) \
+                and d.head_key not in self.lex.distinct_heads:
             earlier = self._antecedent(d, anonymous=True)
             if earlier is not None:
                 self._attach(earlier, d)
