@@ -305,3 +305,16 @@ def test_an_allegation_verb_without_statement_and_its_echo_denial(run):
     claim = claim_with(doc, "truqué les marchés publics")
     assert has(claim, "justice", "assert")
     assert has(claim, "intéressé", "deny")
+
+
+def test_denial_by_infinitive_and_a_demonym_source(run):
+    text = TITLE + (
+        "Selon les autorités locales, un drone a frappé un marché de la ville. L'armée "
+        "turque dément avoir frappé le marché. Ankara qualifie de « mensonges » les "
+        "accusations syriennes de crimes de guerre.")
+    doc = run(text, [("s1", "les autorités locales", "un drone a frappé un marché de la ville")])
+    claim = claim_with(doc, "frappé un marché")
+    assert has(claim, "autorités", "assert")
+    assert has(claim, "armée", "deny")
+    crimes = claim_with(doc, "crimes de guerre")
+    assert any(s.stance == "assert" and s.holder.country == "SYR" for s in crimes.stances)

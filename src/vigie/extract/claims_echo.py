@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 SUBJECT_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON"})
 MAX_SUBJECT = 5  # words of the subject of an echo denial
-NEXT_NOUN = 3  # words between a misread deny word and its object
+NEXT_NOUN = 3  # words between a misread deny word and its object or subject
 OBJECTS = ("obj", "xcomp", "ccomp")
 
 
@@ -158,10 +158,13 @@ def _agent_or_subject(index: TextIndex, verb: Token) -> Token | None:
 
 
 def _next_noun(verb: Token) -> Token | None:
-    """The noun just after a deny word the parser misread ("dément" as an adjective)."""
+    """The object just after a deny word the parser misread ("dément" as an adjective):
+    a noun ("dément la prise de l'aéroport") or an infinitive ("dément avoir frappé")."""
     for tok in verb.doc[verb.i + 1:min(verb.i + 1 + NEXT_NOUN, verb.sent.end)]:
         if tok.pos_ == "NOUN":
             return tok
+        if tok.pos_ in ("AUX", "VERB") and "Inf" in tok.morph.get("VerbForm"):
+            return tok.head if tok.pos_ == "AUX" and tok.head.i > tok.i else tok
         if tok.pos_ not in ("DET", "ADJ"):
             return None
     return None
@@ -174,8 +177,12 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in cur.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return subject
-    if verb.pos_ != "VERB" and verb.i > verb.sent.start and verb.nbor(-1).pos_ in ("PROPN", "NOUN"):
-        return verb.nbor(-1)
+    if verb.pos_ != "VERB":
+        for tok in reversed(verb.doc[max(verb.sent.start, verb.i - NEXT_NOUN):verb.i]):
+            if tok.pos_ in ("PROPN", "NOUN"):
+                return tok
+            if tok.pos_ != "ADJ":
+                break
     return None
 
 

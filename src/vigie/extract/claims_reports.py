@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.matcher import Matcher
 
 from vigie.extract.claims_units import Holder, Side, TextIndex, Unit
+from vigie.kb.store import load_kb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -146,6 +147,10 @@ def report_source(index: TextIndex, noun: Token, opening: int | None) -> Holder 
             continue
         if child.dep_ == "amod" and child.i in index.entity_of:
             return index.holder_at(child)
+        if child.dep_ == "amod":  # "les accusations américaines"
+            code = load_kb().demonym(child.text, index.analysis.language)
+            if code:
+                return Holder(text=child.text, country=code)
         if child.dep_ == "obl:agent" or (child.dep_.startswith("nmod") and _genitive(index, child)
                                          and not _bare_genitive(index, child)):
             candidates.append(index.holder_at(child))
