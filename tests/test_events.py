@@ -137,3 +137,11 @@ def test_a_bound_is_not_the_date_of_the_event(monkeypatch) -> None:
     analysis.times = [object()]  # any time expression: the stub above answers
     extract_events(analysis)
     assert analysis.events[0].date is None
+
+
+def test_protest_without_named_actor_is_by_the_people_of_its_place() -> None:
+    text = "Des milliers de personnes ont manifesté samedi à Lyon contre la réforme."
+    _, doc = run(text, {}, places={"Lyon": "FRA"})
+    (ev,) = doc.events
+    assert (ev.type, ev.actors[0].country, ev.actors[0].sector) == ("PROTEST", "FRA", "CVL")
+    assert ev.location.name == "Lyon"

@@ -79,6 +79,12 @@ class ArgumentFinder:
                            if (p.key not in keys and not (p.entity is None and p.code in actor_codes))
                            or hit.group.type in SYMMETRIC_TYPES or reciprocal]
         args.place = self.place(hit.head, args.support)
+        sector = hit.group.located_actor
+        if sector and not any(p.code for p in args.actors) and args.place is not None:
+            # "des milliers de personnes ont manifesté à Lyon": the people of that country
+            code = args.place.entity.geo.country if args.place.entity and args.place.entity.geo else None
+            if code:
+                args.actors = [Participant(args.place.text, country=code, sector=sector)]
         return args
 
     # ------------------------------------------------------------------ verbs

@@ -35,6 +35,7 @@ class TriggerGroup:
     genitive: str = "actor"
     object_role: str = "recipient"
     strong: bool = False
+    located_actor: str | None = None  # sector of the people of the event's place ("CVL")
     needs: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()
     weight: float = 0.6
@@ -147,6 +148,7 @@ def lexicon(language: str) -> Lexicon:
             type=g["type"], mode=g.get("mode"), cameo=g.get("cameo"),
             context=tuple(g.get("context", ())), genitive=g.get("genitive", "actor"),
             object_role=g.get("object", "recipient"), strong=bool(g.get("strong", False)),
+            located_actor=g.get("located_actor"),
             needs=frozenset(g.get("needs", ())), unless=frozenset(g.get("unless", ())),
             weight=float(g.get("weight", 0.6))))
         for kind, key in (("verb", "verbs"), ("noun", "nouns")):
