@@ -318,3 +318,11 @@ def test_denial_by_infinitive_and_a_demonym_source(run):
     assert has(claim, "armée", "deny")
     crimes = claim_with(doc, "crimes de guerre")
     assert any(s.stance == "assert" and s.holder.country == "SYR" for s in crimes.stances)
+
+
+def test_neither_confirmed_nor_denied_takes_no_side(run):
+    text = TITLE + ("Selon une agence, le Pérou aurait livré des blindés à la Bolivie. Le ministère "
+                    "péruvien n'a ni confirmé ni démenti ces informations.")
+    doc = run(text, [("s1", "une agence", "le Pérou aurait livré des blindés à la Bolivie")])
+    claim = claim_with(doc, "livré des blindés")
+    assert not any(s.stance == "deny" for s in claim.stances)

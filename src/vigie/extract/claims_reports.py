@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 CLAUSE_WINDOW = 20  # tokens between a report noun and its "selon lesquelles"
 GOVERNOR_WINDOW = 4  # tokens between a verb and the report noun it governs
+GOVERNOR_DEPTH = 3  # nouns between a verb and the report noun it governs
 STOP_PUNCT = frozenset({",", ";", ":", "(", ")", "."})
 SUBJECTS = ("nsubj", "nsubj:pass")
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
@@ -216,8 +217,13 @@ def _only_the_word(index: TextIndex, noun: Token, verb: Token) -> bool:
 def _governor(noun: Token) -> Token:
     """The verb a report noun depends on: its head, or the verb just before it when the
     parse hung the noun elsewhere ("démentons avec véhémence ces accusations")."""
-    if noun.head.pos_ == "VERB" and noun.head.i != noun.i:
-        return noun.head
+    head = noun.head
+    for _ in range(GOVERNOR_DEPTH):  # "doute de la véracité de ces informations"
+        if head.pos_ == "VERB" and head.i != noun.i:
+            return head
+        if head.pos_ not in ("NOUN", "PROPN") or head.head.i == head.i:
+            break
+        head = head.head
     for tok in reversed(noun.doc[max(noun.sent.start, noun.i - GOVERNOR_WINDOW):noun.i]):
         if tok.is_punct:
             break
@@ -234,6 +240,8 @@ def _stance(index: TextIndex, noun: Token) -> tuple[str | None, Token]:
             return "deny", child
     verb = _governor(noun)
     lemma = verb.lemma_.casefold()
+    if any(c.lemma_.casefold() in words.negations for c in verb.children):
+        return None, verb  # "n'a ni confirmé ni démenti", "n'a pas démenti": no side
     if verb.i != noun.i and verb.pos_ == "VERB":
         if lemma in words.deny_verbs or verb.lower_ in words.deny_forms:
             return "deny", verb
