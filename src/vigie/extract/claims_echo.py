@@ -100,6 +100,8 @@ def _echo_subject(index: TextIndex, after: Span) -> Span | None:
 def _object_denial(index: TextIndex, verb: Token, units: list[Unit],
                    statements: list[Statement]) -> Unit | None:
     """"nie toute vente d'armes": a unit for the object, denied by the verb's subject."""
+    if any(c.lemma_.casefold() in index.words.negations for c in verb.children):
+        return None  # "n'a pas démenti la prise de l'aéroport" denies nothing
     obj = next((c for c in verb.children if c.dep_ in OBJECTS and c.pos_ in ("NOUN", "VERB")), None)
     obj = obj or _next_noun(verb)
     if obj is None or obj.lemma_.casefold() in index.words.report_nouns:
