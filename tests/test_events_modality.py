@@ -72,3 +72,7 @@ def test_foiled_event_is_negated() -> None:
 def test_liability_is_hypothetical() -> None:
     sentence = "Les responsables sont passibles de lourdes sanctions."
     assert modality(sentence, "sanctions") == "hypothetical"
+
+
+def test_hearsay_conditional_is_claimed() -> None:
+    assert modality("Selon la presse, l'armée préparerait une offensive.", "préparerait") == "claimed"

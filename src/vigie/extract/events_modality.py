@@ -39,6 +39,7 @@ class ModalityCues:
     copulas: frozenset[str]
     unrealised_governors: frozenset[str]
     foiled: frozenset[str]
+    conditional_endings: frozenset[str]
 
 
 @functools.cache
@@ -68,12 +69,19 @@ def negated(v: Token, c: ModalityCues) -> bool:
     return False
 
 
-def _conditional(v: Token) -> str:
-    """"past" for "aurait fourni", "present" for "fournirait" / "serait", else ""."""
+def _is_conditional(v: Token, endings: frozenset[str]) -> bool:
     if _morph(v, "Mood") == "Cnd":
+        return True
+    # the tagger often reads a conditional as an imperfect ("préparerait")
+    return _morph(v, "Tense") == "Imp" and _morph(v, "VerbForm") == "Fin" and v.lower_.endswith(tuple(endings))
+
+
+def _conditional(v: Token, endings: frozenset[str] = frozenset()) -> str:
+    """"past" for "aurait fourni", "present" for "fournirait" / "serait", else ""."""
+    if _is_conditional(v, endings):
         return "present"
     for aux in _auxiliaries(v):
-        if _morph(aux, "Mood") == "Cnd":
+        if _is_conditional(aux, endings):
             return "past" if _morph(v, "VerbForm") == "Part" and aux.dep_ != "cop" else "present"
     return ""
 
@@ -133,7 +141,7 @@ def modality_of(head: Token, clause: Token | None, language: str, *, in_denial: 
     for t in carriers:
         if any(m.dep_ == "amod" and m.lemma_.lower() in c.claimed_modifiers for m in t.children):
             return "claimed"
-    if any(_conditional(t) == "past" for t in carriers):
+    if any(_conditional(t, c.conditional_endings) == "past" for t in carriers):
         return "claimed"
     if any(_reported(t, c) for t in [*carriers, *governors[:2]]) or _misread_governor(carriers[-1], c):
         return "claimed"
@@ -157,7 +165,13 @@ def modality_of(head: Token, clause: Token | None, language: str, *, in_denial: 
     if governors and top.dep_.startswith(("xcomp", "ccomp", "acl")) and \
             governors[0].lemma_.lower() in c.future_governors:
         return "future"
-    if any(_conditional(t) == "present" for t in carriers):
-        # the conditional of a reported clause is a future in the past ("a dit qu'il saisirait")
-        return "future" if top.dep_.startswith("ccomp") else "hypothetical"
+    if any(_conditional(t, c.conditional_endings) == "present" for t in carriers):
+        # the conditional of a reported clause is a future in the past ("a dit qu'il saisirait");
+        # a lexical verb in a main clause is the journalist's hearsay ("l'armée préparerait
+        # une offensive"); a copula ("serait une violation") states a hypothesis
+        if top.dep_.startswith("ccomp"):
+            return "future"
+        if top.pos_ == "VERB" and top.dep_ in ("ROOT", "conj") and _is_conditional(top, c.conditional_endings):
+            return "claimed"
+        return "hypothetical"
     return "actual"
