@@ -128,3 +128,11 @@ def test_a_longer_body_is_not_the_known_one() -> None:
     a = analyse("Le Conseil de sécurité nationale américain s’est réuni à Washington.")
     council = entity_of(a, "Conseil de sécurité nationale")
     assert council is None or council.country != "UNO"
+
+
+def test_bridging_and_partitive() -> None:
+    a = analyse("Human Rights Watch dénonce la torture. L’ONG affirme que les centres sont pleins. "
+                "« C’est grave », a dit un des chercheurs de HRW, Ole Solvang.")
+    hrw = entity_of(a, "Human Rights Watch")
+    assert entity_of(a, "L’ONG") is hrw and hrw.country == "NGO"
+    assert entity_of(a, "Ole Solvang").country == "NGO"

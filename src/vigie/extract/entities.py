@@ -163,6 +163,11 @@ class EntityIndex:
         found = self.covering(root.idx, root.idx + len(root.text))
         if found is not None:
             return found
+        if root.pos_ == "PRON" and len(span) > 1:
+            # "Un des chercheurs de HRW, Ole Solvang": the person named in the phrase
+            named = [e for _, _, e in self.mentions_in(start, end) if e.type == "PERSON"]
+            if named:
+                return named[-1]
         if root.pos_ == "PRON" or not any(t.pos_ in ("NOUN", "PROPN") for t in span):
             return None
         from vigie.kb.linking import Linker

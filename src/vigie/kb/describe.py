@@ -103,6 +103,8 @@ def describe(span: Span, head: Token, lex: Lexicon, kb: KnowledgeBase, language:
                     plural="Plur" in head.morph.get("Number"))
     d.country = _demonym(span, head, kb, language)
     d.demonym = d.country is not None
+    if d.country is None and head_key in lex.institution_codes:
+        d.country = lex.institution_codes[head_key]  # "l’ONG": an NGO
     entities = [e for e in inner(span.start_char, span.end_char) if e.country]
     if d.country is None and entities:
         d.country = entities[0].country
@@ -139,8 +141,8 @@ def _demonym(span: Span, head: Token, kb: KnowledgeBase, language: str) -> str |
 
 def _domain(span: Span, head: Token, lex: Lexicon) -> str | None:
     for tok in span:
-        if tok is head:
-            continue
+        if tok is head or any(c.dep_ == "nmod" for c in tok.children):
+            continue  # "la défense" is military; "la défense des droits humains" is not
         sector = lex.domains.get(make_key(tok.lemma_)) or lex.domains.get(make_key(tok.text))
         if sector:
             return sector

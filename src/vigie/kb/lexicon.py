@@ -27,6 +27,9 @@ class Lexicon:
     possessive: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     distinct_heads: frozenset[str] = frozenset()
+    institution_codes: dict[str, str] = field(default_factory=dict)
+    bridging_heads: frozenset[str] = frozenset()
+    partitive: frozenset[str] = frozenset()
     phrase_preps: frozenset[str] = frozenset()
     continents: dict[str, str] = field(default_factory=dict)
     locative: frozenset[str] = frozenset()
@@ -73,6 +76,9 @@ def lexicon(language: str) -> Lexicon:
         possessive=_keys(actors.get("possessive", [])),
         honorifics=_keys(actors.get("honorifics", [])),
         distinct_heads=_keys(actors.get("distinct_heads", [])),
+        institution_codes=_table(actors.get("institution_codes", {})),
+        bridging_heads=_keys(actors.get("bridging_heads", [])),
+        partitive=_keys(actors.get("partitive", [])),
         phrase_preps=_keys(actors.get("phrase_preps", [])),
         continents=_table(actors.get("continents", {})),
         locative=_keys(places.get("locative", [])),

@@ -34,9 +34,6 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = {"LOC", "GPE", "LOCCAND"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "obl:agent"}
-# Sectors whose organisations are often named again by their kind alone ("l’hebdomadaire",
-# "le parti"): such a definite description may refer back to the last one named.
-BRIDGING_SECTORS = {"MED", "PTY"}
 NON_STATE = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
 # A bare name tagged MISC/ORG is taken as a place only when it is this well known.
 MIN_POPULATION_UNLABELLED = 100_000
@@ -477,6 +474,9 @@ class Linker:
                 and e.type in ("PERSON", "ORGANIZATION", "COUNTRY"))
             if owner is not None and owner.country:
                 d.country = owner.country
+        if d.plural and span.start > 1 and span.doc[span.start - 1].pos_ in ("ADP", "DET") and \
+                make_key(span.doc[span.start - 2].text) in self.lex.partitive:
+            d.plural = False  # "un des chercheurs de HRW"
         named = None if d.plural and d.kind == "title" else \
             self._named(span, head, "PERSON" if d.kind == "title" else "ORGANIZATION")
         if named is not None:
@@ -485,8 +485,8 @@ class Linker:
         if d.determiner in ("definite", "possessive"):
             earlier = self._antecedent(d)
             if earlier is None and d.determiner == "definite" and d.kind == "institution" \
-                    and d.country is None and d.sector in BRIDGING_SECTORS and not d.plural:
-                earlier = self._named_with_sector(d)
+                    and not d.plural and d.head_key in self.lex.bridging_heads:
+                earlier = self._named_of_kind(d)
             if earlier is not None:
                 self._attach(earlier, d)
                 return earlier
@@ -611,10 +611,13 @@ class Linker:
                 return self.index.covering(tok.idx, tok.idx + len(tok.text))
         return None
 
-    def _named_with_sector(self, d: Description) -> Entity | None:
-        """"l’hebdomadaire" with no antecedent: the last named organisation of its sector."""
+    def _named_of_kind(self, d: Description) -> Entity | None:
+        """"l’hebdomadaire", "l’ONG" with no antecedent: the last named organisation of that
+        sector (press, party) or code (NGO, UN, ...)."""
         return self.index.nearest(d.span.start_char, lambda e: e.type == "ORGANIZATION"
-                                  and self.index.info(e).named and e.sector == d.sector)
+                                  and self.index.info(e).named
+                                  and (d.sector is None or e.sector == d.sector)
+                                  and (d.country is None or e.country == d.country))
 
     def _qualifiers(self, d: Description) -> set[str]:
         """The content words of a description besides its head ("premier", "santé")."""
@@ -674,6 +677,7 @@ class Linker:
         entity = self.index.add(span.text, span.start_char, span.end_char, "GROUP",
                                 key=f"desc:{span.start_char}", description=d.text,
                                 country=d.country, sector=d.sector)
+        self.default_country(entity)
         return entity
 
 
