@@ -278,6 +278,11 @@ def build(analysis: Analysis, drafts: list[Draft], lex: Lexicon) -> list[Stateme
                 refs.append((ref, entity))
         out.append(st)
     analysis.scratch["statement_speakers"] = speakers
+    addressed: dict[str, list[Entity]] = {}
+    for st in out:
+        addressed[st.id] = [e for ref, e in refs if any(ref is a for a in st.addressees)]
+    analysis.scratch["statement_addressees"] = addressed
+    _finalise(out, speakers, refs)  # names, countries and sectors now; ids once they exist
     analysis.scratch.setdefault("finalise", []).append(lambda: _finalise(out, speakers, refs))
     return out
 
