@@ -137,8 +137,8 @@ def _earlier_date(analysis: Analysis, st: Statement, actor: Participant) -> Date
     for other in reversed(analysis.statements):
         if other is st or other.date is None or not (para.start <= other.content.start < st.content.start):
             continue
-        if speaker_participant(analysis, other) is not None and \
-                speaker_participant(analysis, other).entity is actor.entity:
+        speaker = speaker_participant(analysis, other)
+        if speaker is not None and speaker.entity is actor.entity:
             return other.date
     return None
 
