@@ -11,15 +11,14 @@ Events keep :class:`~vigie.schema.Entity` objects until entity ids exist; a hook
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from vigie.extract.events_actors import Actors, Participant
+from vigie.extract.events_actors import Actors, Participant, to_ref
 from vigie.extract.events_arguments import ArgumentFinder, Arguments
 from vigie.extract.events_merge import Candidate, merge
-from vigie.extract.events_modality import UNREALISED, cues, modality_of
+from vigie.extract.events_modality import UNREALISED, modality_of
 from vigie.extract.events_triggers import SYMMETRIC_TYPES, Hit, find_triggers, lexicon
-from vigie.extract.events_verbal import evidence_sentence, speaker_participant, statement_event
+from vigie.extract.events_verbal import evidence_sentence, from_statement, speaker_participant
 from vigie.registry import extractor
 from vigie.schema import ActorRef, DateRef, Event, Location, Span
 
@@ -51,7 +50,7 @@ def extract_events(analysis: Analysis) -> None:
     owned_cues: list[tuple[int, int]] = []
     late: set[int] = set()  # headline candidates: they repeat the body
     for st in analysis.statements:
-        cand = _from_statement(analysis, st, finder)
+        cand = from_statement(analysis, st, finder)
         if cand is not None:
             if analysis.role_at(cand.event.trigger.start) == "title":
                 late.add(len(candidates))
@@ -73,74 +72,14 @@ def extract_events(analysis: Analysis) -> None:
 
 
 # ---------------------------------------------------------------------- candidates
-def _denied_sources(analysis: Analysis, st: Statement, finder: ArgumentFinder) -> list[ActorRef]:
-    """For a denial or refusal with no addressee, the source of the claim it answers: "a
-    répondu aux rapports des services américains en les qualifiant de faux"."""
-    cue = _cue_token(analysis, st)
-    if cue is None:
-        return []
-    claim_nouns = cues(analysis.language).claimed_nouns
-    for verb in (cue, cue.head):
-        for c in verb.children:
-            if c.dep_ in ("obj", "obl:arg", "obl", "obl:mod") and c.lemma_.lower() in claim_nouns:
-                sources = [p for p in finder.source_of(c) if p.code]
-                if sources:
-                    return [ActorRef(entity=None, text=p.text, country=p.code) for p in sources]
-    return []
 
 
-def _from_statement(analysis: Analysis, st: Statement, finder: ArgumentFinder) -> Candidate | None:
-    if st.act in ("DENY", "REJECT") and not st.addressees:
-        st = replace(st, addressees=_denied_sources(analysis, st, finder))
-    made = statement_event(analysis, st)
-    if made is None:
-        return None
-    event, actor, recipients = made
-    cue = _cue_token(analysis, st)
-    if cue is not None:
-        modality = modality_of(cue, None, analysis.language)
-        if modality == UNREALISED:
-            return None
-        event.modality = modality  # type: ignore[assignment]
-    if event.date is None:
-        event.date = _earlier_date(analysis, st, actor) or _present_date(analysis, cue)
-    event.actors = [_ref(actor)]
-    event.recipients = [_ref(p) for p in recipients]
-    return Candidate(event, [actor], recipients, statement_cue=event.trigger)
 
 
-def _cue_token(analysis: Analysis, st: Statement) -> Token | None:
-    """The verb of a statement's cue ("a accusé" -> "accusé"), if it has one."""
-    if st.cue is None:
-        return None
-    span = analysis.doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
-    verbs = [t for t in span or () if t.pos_ == "VERB"]
-    return verbs[-1] if verbs else None
 
 
-def _present_date(analysis: Analysis, cue: Token | None) -> DateRef | None:
-    """A statement in the simple present ("indique le communiqué") is made on the day of
-    publication."""
-    published = analysis.published
-    if cue is None or published is None or cue.morph.get("Tense") != ["Pres"] or \
-            cue.morph.get("VerbForm") != ["Fin"]:
-        return None
-    return DateRef(text=cue.text, value=published.isoformat(), granularity="day")
 
 
-def _earlier_date(analysis: Analysis, st: Statement, actor: Participant) -> DateRef | None:
-    """The date of an earlier statement of the same speaker in the same paragraph: "a déclaré
-    jeudi un responsable ... Le responsable a accusé ..." are one utterance of that day."""
-    para = next((p for p in analysis.paragraphs if p.start <= st.content.start < p.end), None)
-    if para is None or actor.entity is None:
-        return None
-    for other in reversed(analysis.statements):
-        if other is st or other.date is None or not (para.start <= other.content.start < st.content.start):
-            continue
-        speaker = speaker_participant(analysis, other)
-        if speaker is not None and speaker.entity is actor.entity:
-            return other.date
-    return None
 
 
 def _keep(hit: Hit, args: Arguments) -> bool:
@@ -250,7 +189,7 @@ def _candidate(analysis: Analysis, hit: Hit, args: Arguments) -> Candidate | Non
         id="", type=group.type, trigger=trigger,
         evidence=evidence_sentence(analysis, trigger.start, trigger.end),
         mode=group.mode, context=list(group.context), cameo=group.cameo,
-        actors=[_ref(p) for p in args.actors], recipients=[_ref(p) for p in args.recipients],
+        actors=[to_ref(p) for p in args.actors], recipients=[to_ref(p) for p in args.recipients],
         modality=modality,  # type: ignore[arg-type]
         attributed_to=statement.id if statement is not None else None,
         date=_date(analysis, lo, hi, statement), location=_location(args.place),
@@ -260,10 +199,6 @@ def _candidate(analysis: Analysis, hit: Hit, args: Arguments) -> Candidate | Non
 
 
 # ---------------------------------------------------------------------- references
-def _ref(p: Participant) -> ActorRef:
-    e = p.entity
-    return ActorRef(entity=None, text=p.text, country=p.country or (e.country if e else None),
-                    sector=p.sector or (e.sector if e else None))
 
 
 def _location(place: Participant | None) -> Location | None:

@@ -12,6 +12,8 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from vigie.schema import ActorRef
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -212,3 +214,10 @@ class Actors:
             if p is not None and all(p.key != q.key for q in out):
                 out.append(p)
         return out
+
+
+def to_ref(p: Participant) -> ActorRef:
+    """The participant as an ActorRef; the entity id is filled once ids exist."""
+    e = p.entity
+    return ActorRef(entity=None, text=p.text, country=p.country or (e.country if e else None),
+                    sector=p.sector or (e.sector if e else None))

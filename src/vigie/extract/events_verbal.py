@@ -1,18 +1,28 @@
 """Verbal events from statements: an accusation, demand, warning, promise, praise, refusal or
 concession aimed at someone is a PLOVER event of the speaker towards that addressee
 (GUIDELINES.md section 2). A denial is a REJECT of the source of the denied claim.
+
+:func:`from_statement` builds the merge candidate: speaker and addressees as participants,
+the modality of the cue verb, and the statement's date (else an earlier dated statement of
+the same speaker in the paragraph, else the publication day for a cue in the present).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from vigie.extract.events_actors import Participant
-from vigie.schema import Event, Span
+from vigie.extract.events_actors import Participant, to_ref
+from vigie.extract.events_merge import Candidate
+from vigie.extract.events_modality import UNREALISED, cues, modality_of
+from vigie.schema import ActorRef, DateRef, Event, Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from vigie.analysis import Analysis
-    from vigie.schema import ActorRef, Statement
+    from vigie.extract.events_arguments import ArgumentFinder
+    from vigie.schema import Statement
 
 # Speech act -> PLOVER type, mode, CAMEO code (the guidelines' mapping; language-independent).
 ACT_EVENTS: dict[str, tuple[str, str | None, str]] = {
@@ -81,3 +91,74 @@ def statement_event(analysis: Analysis, st: Statement) -> tuple[Event, Participa
                   mode=mode, cameo=cameo, modality="actual", attributed_to=st.id,
                   date=st.date, confidence=round(min(0.9, 0.5 + st.confidence / 2), 3))
     return event, actor, recipients
+
+
+def _denied_sources(analysis: Analysis, st: Statement, finder: ArgumentFinder) -> list[ActorRef]:
+    """For a denial or refusal with no addressee, the source of the claim it answers: "a
+    répondu aux rapports des services américains en les qualifiant de faux"."""
+    cue = cue_token(analysis, st)
+    if cue is None:
+        return []
+    claim_nouns = cues(analysis.language).claimed_nouns
+    for verb in (cue, cue.head):
+        for c in verb.children:
+            if c.dep_ in ("obj", "obl:arg", "obl", "obl:mod") and c.lemma_.lower() in claim_nouns:
+                sources = [p for p in finder.source_of(c) if p.code]
+                if sources:
+                    return [ActorRef(entity=None, text=p.text, country=p.code) for p in sources]
+    return []
+
+
+def from_statement(analysis: Analysis, st: Statement, finder: ArgumentFinder) -> Candidate | None:
+    """The verbal event of a statement as a merge candidate, with its modality and date."""
+    if st.act in ("DENY", "REJECT") and not st.addressees:
+        st = replace(st, addressees=_denied_sources(analysis, st, finder))
+    made = statement_event(analysis, st)
+    if made is None:
+        return None
+    event, actor, recipients = made
+    cue = cue_token(analysis, st)
+    if cue is not None:
+        modality = modality_of(cue, None, analysis.language)
+        if modality == UNREALISED:
+            return None
+        event.modality = modality  # type: ignore[assignment]
+    if event.date is None:
+        event.date = _earlier_date(analysis, st, actor) or _present_date(analysis, cue)
+    event.actors = [to_ref(actor)]
+    event.recipients = [to_ref(p) for p in recipients]
+    return Candidate(event, [actor], recipients, statement_cue=event.trigger)
+
+
+def cue_token(analysis: Analysis, st: Statement) -> Token | None:
+    """The verb of a statement's cue ("a accusé" -> "accusé"), if it has one."""
+    if st.cue is None:
+        return None
+    span = analysis.doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    verbs = [t for t in span or () if t.pos_ == "VERB"]
+    return verbs[-1] if verbs else None
+
+
+def _present_date(analysis: Analysis, cue: Token | None) -> DateRef | None:
+    """A statement in the simple present ("indique le communiqué") is made on the day of
+    publication."""
+    published = analysis.published
+    if cue is None or published is None or cue.morph.get("Tense") != ["Pres"] or \
+            cue.morph.get("VerbForm") != ["Fin"]:
+        return None
+    return DateRef(text=cue.text, value=published.isoformat(), granularity="day")
+
+
+def _earlier_date(analysis: Analysis, st: Statement, actor: Participant) -> DateRef | None:
+    """The date of an earlier statement of the same speaker in the same paragraph: "a déclaré
+    jeudi un responsable ... Le responsable a accusé ..." are one utterance of that day."""
+    para = next((p for p in analysis.paragraphs if p.start <= st.content.start < p.end), None)
+    if para is None or actor.entity is None:
+        return None
+    for other in reversed(analysis.statements):
+        if other is st or other.date is None or not (para.start <= other.content.start < st.content.start):
+            continue
+        speaker = speaker_participant(analysis, other)
+        if speaker is not None and speaker.entity is actor.entity:
+            return other.date
+    return None
