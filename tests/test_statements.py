@@ -70,6 +70,14 @@ def test_quote_only_paragraph_takes_the_speaker_introduced_before(analyze) -> No
     assert "Morel" in st["who"]
 
 
+def test_quoted_intertitle_is_no_statement_but_an_announced_short_quote_is(analyze) -> None:
+    text = ("Le ministre Paul Brun a parlé longtemps aux élus.\n\n« Une crise sans fin »\n\n"
+            "La séance a été levée.\n\nLa maire, Léa Petit, a répondu :\n\n« Nous ne lâcherons rien »")
+    sts = statements(analyze, text)
+    assert not any("crise sans fin" in s["what"] for s in sts)
+    assert any("lâcherons" in s["what"] and "Petit" in s["who"] for s in sts)
+
+
 def test_multi_paragraph_quote_keeps_its_speaker(analyze) -> None:
     text = ("La présidente de l'association, Claire Dumas, a déclaré :\n\n"
             "« Nous avons tout essayé pendant dix ans.\n\n"

@@ -168,7 +168,7 @@ class StatementReader:
         for q in qs:
             if any(d.start < q.inner_end and q.inner_start < d.end for d in drafts):
                 continue
-            if not self._quote_only(sent, q) or self._heading(q):
+            if not self._quote_only(sent, q) or (self._heading(q) and not self._announced()):
                 continue
             speaker = self._context_speaker(sent)
             if speaker is None:
@@ -181,6 +181,10 @@ class StatementReader:
     def _quote_only(self, sent: SpacySpan, q) -> bool:
         outside = self.text[sent.start_char: max(sent.start_char, q.start)] + self.text[q.end: sent.end_char]
         return not any(ch.isalnum() for ch in outside)
+
+    def _announced(self) -> bool:
+        """The sentence before ends with a colon: what follows is what was said."""
+        return self._prev is not None and self._prev[0].text.rstrip().endswith(":")
 
     def _heading(self, q) -> bool:
         """A quoted intertitle: a whole paragraph, short, without final punctuation."""
