@@ -80,3 +80,9 @@ def test_verbal_attack_is_an_accusation() -> None:
 def test_stopping_is_not_arresting() -> None:
     assert [t for t, _, _ in coded("Arrêtez la destruction des mausolées.")] == ["ASSAULT"]
     assert "COERCE" in [t for t, _, _ in coded("La police a arrêté deux militants.")]
+
+
+def test_adjectives_and_singular_figures_are_not_event_nouns() -> None:
+    assert [t for t, _, _ in coded("Les deux ministres se sont dits prêts à partir.")] == []
+    assert [t for t, _, _ in coded("Le combat politique continue.")] == []
+    assert "ASSAULT" in [t for t, _, _ in coded("Les combats ont repris à l'aube.")]

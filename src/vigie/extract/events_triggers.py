@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
                           "THREATEN"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+NOUN_TAGS = ("NOUN", "PROPN", "X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +224,8 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
         head = doc[i]
         candidates = lex.by_head.get(head.lemma_, []) + lex.by_head.get(head.lower_, [])
         for phrase in candidates:
+            if phrase.kind == "noun" and head.pos_ not in NOUN_TAGS:
+                continue  # "prêts à", "situation critique": adjectives, not event nouns
             span = _phrase_span(head, phrase, lex.matching)
             if span is None:
                 continue
