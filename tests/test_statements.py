@@ -78,6 +78,12 @@ def test_quoted_intertitle_is_no_statement_but_an_announced_short_quote_is(analy
     assert any("lâcherons" in s["what"] and "Petit" in s["who"] for s in sts)
 
 
+def test_label_before_a_colon_names_the_speaker(analyze) -> None:
+    st = one(analyze, "Réaction du ministre de l'Agriculture, Paul Brun : « C'est une honte. »", "une honte")
+    assert st["kind"] == "direct" and "Brun" in st["who"]
+    assert statements(analyze, "Le bilan de la saison : « un désastre ».") == []
+
+
 def test_multi_paragraph_quote_keeps_its_speaker(analyze) -> None:
     text = ("La présidente de l'association, Claire Dumas, a déclaré :\n\n"
             "« Nous avons tout essayé pendant dix ans.\n\n"

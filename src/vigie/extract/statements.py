@@ -168,6 +168,10 @@ class StatementReader:
         for q in qs:
             if any(d.start < q.inner_end and q.inner_start < d.end for d in drafts):
                 continue
+            label = self._label_speaker(sent, q)
+            if label is not None:  # "Réaction du ministre Paul Brun : « ... »"
+                out.append(Draft(None, q.inner_start, q.inner_end, "direct", label, sent, confidence=0.5))
+                continue
             if not self._quote_only(sent, q) or (self._heading(q) and not self._announced()):
                 continue
             speaker = self._context_speaker(sent)
@@ -178,15 +182,29 @@ class StatementReader:
             out.append(Draft(None, q.inner_start, q.inner_end, "direct", speaker, sent, confidence=0.5))
         return out
 
-    def _quote_only(self, sent: SpacySpan, q) -> bool:
+    def _quote_only(self, sent: SpacySpan, q: Quote) -> bool:
         outside = self.text[sent.start_char: max(sent.start_char, q.start)] + self.text[q.end: sent.end_char]
         return not any(ch.isalnum() for ch in outside)
+
+    def _label_speaker(self, sent: SpacySpan, q: Quote) -> Mention | None:
+        """The source named in a verbless label before a colon and a closing quote."""
+        head = [t for t in sent if t.idx < q.start]
+        if not head or head[-1].text != ":" or self.text[q.end: sent.end_char].strip(" .\n") \
+                or any(t.pos_ in ("VERB", "AUX") for t in head) or self.quotes.around(head[-1].idx):
+            return None
+        names = [t for t in head[:-1] if t.pos_ == "PROPN" or t.lemma_.lower() in self.lex.source_nouns]
+        if not names:
+            return None
+        tok = names[-1]
+        while tok.head.i < head[-1].i and tok.head is not tok and tok.dep_ in ("flat:name", "flat", "appos"):
+            tok = tok.head
+        return self.speakers.mention(tok)
 
     def _announced(self) -> bool:
         """The sentence before ends with a colon: what follows is what was said."""
         return self._prev is not None and self._prev[0].text.rstrip().endswith(":")
 
-    def _heading(self, q) -> bool:
+    def _heading(self, q: Quote) -> bool:
         """A quoted intertitle: a whole paragraph, short, without final punctuation."""
         for p in self.analysis.paragraphs:
             if p.start <= q.start < p.end:
