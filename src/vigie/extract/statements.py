@@ -29,9 +29,10 @@ except ImportError:  # pragma: no cover - the times extractor is optional
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
     from vigie.analysis import Analysis
-    from vigie.schema import Entity
+    from vigie.schema import DateRef, Entity
 
 HEADING_MAX_WORDS = 12
 FINAL_PUNCT = ".!?…"
@@ -233,7 +234,7 @@ class StatementReader:
         between = self.text[prev.end_char: sent.start_char]
         return between.count("\n\n") <= 1
 
-    def _main_subject(self, sent: SpacySpan):
+    def _main_subject(self, sent: SpacySpan) -> Token | None:
         root = sent.root
         for child in root.children:
             if child.dep_ == "nsubj" and not self.quotes.around(child.idx) and (
@@ -253,7 +254,7 @@ def _speaker(draft: Draft) -> Speaker | None:
                    description=None if m.pronoun else m.span.text)
 
 
-def _date(analysis: Analysis, draft: Draft):
+def _date(analysis: Analysis, draft: Draft) -> DateRef | None:
     if date_ref_for is None:
         return None
     # the clause of the cue, without the reported words (whose dates are the reported events')
