@@ -72,8 +72,8 @@ def test_unknown_language_has_no_triggers() -> None:
 
 
 def test_verbal_attack_is_an_accusation() -> None:
-    assert ("ACCUSE", "disapprove") in [(t, m) for t, m, _ in
-                                        coded("Le président attaque avec virulence son rival sur Twitter.")]
+    sentence = "Le président américain a attaqué avec virulence son homologue sur Twitter."
+    assert ("ACCUSE", "disapprove") in [(t, m) for t, m, _ in coded(sentence)]
     assert [t for t, _, _ in coded("Les rebelles attaquent la caserne.")] == ["ASSAULT"]
 
 

@@ -54,6 +54,7 @@ class Phrase:
     forms: frozenset[str]  # lower-case inflected forms of the head
     after: tuple[str, ...]  # lemmas of the content words after the head, in order
     reflexive: bool  # "se retirer": a reflexive clitic precedes the head
+    participles: frozenset[str] = frozenset()  # past participles of a verb head
 
     @property
     def size(self) -> int:
@@ -115,13 +116,14 @@ def _noun_forms(lemma: str) -> frozenset[str]:
 
 
 def _compile_phrase(group: int, kind: str, words: list[str], function_words: set[str],
-                    endings: dict[str, list[str]]) -> Phrase:
+                    endings: dict[str, list[str]], participles: dict[str, list[str]]) -> Phrase:
     """A phrase as its head word, its following content words and its reflexive flag."""
     reflexive = bool(words) and words[0] == "se"
     content = [w for w in words[reflexive:] if w not in function_words]
     head, after = content[0], tuple(content[1:])
     forms = _inflect(head, endings) if kind == "verb" else _noun_forms(head)
-    return Phrase(group, kind, head, forms, after, reflexive)
+    parts = _inflect(head, participles) - {head} if kind == "verb" else frozenset()
+    return Phrase(group, kind, head, forms, after, reflexive, parts)
 
 
 def _words(phrase: str) -> list[str]:
@@ -154,7 +156,8 @@ def lexicon(language: str) -> Lexicon:
             weight=float(g.get("weight", 0.6))))
         for kind, key in (("verb", "verbs"), ("noun", "nouns")):
             for text in g.get(key, []):
-                phrase = _compile_phrase(len(groups) - 1, kind, _words(text), function_words, endings)
+                phrase = _compile_phrase(len(groups) - 1, kind, _words(text), function_words, endings,
+                                         data.get("participles", {}))
                 for word in phrase.forms | {phrase.head}:
                     by_head.setdefault(word, []).append(phrase)
     support = data.get("support", {})
@@ -225,7 +228,10 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
         candidates = lex.by_head.get(head.lemma_, []) + lex.by_head.get(head.lower_, [])
         for phrase in candidates:
             if phrase.kind == "noun" and head.pos_ not in NOUN_TAGS:
-                continue  # "prêts à", "situation critique": adjectives, not event nouns
+                continue  # "situation critique": an adjective, not an event noun
+            if phrase.kind == "verb" and head.pos_ == "ADJ" and head.lemma_ != phrase.head and \
+                    head.lower_ not in phrase.participles:
+                continue  # an adjective is a verb only as a participle ("gelé", not "critique")
             span = _phrase_span(head, phrase, lex.matching)
             if span is None:
                 continue
