@@ -188,11 +188,16 @@ class StatementReader:
         return not any(ch.isalnum() for ch in outside)
 
     def _label_speaker(self, sent: SpacySpan, q: Quote) -> Mention | None:
-        """The source named in a verbless label before a colon and a closing quote."""
+        """The source of a sentence-final quote announced by a colon: the subject of the
+        sentence, or the source named in a verbless label ("Réaction du ministre : « Q »")."""
         head = [t for t in sent if t.idx < q.start]
         if not head or head[-1].text != ":" or self.text[q.end: sent.end_char].strip(" .\n") \
-                or any(t.pos_ in ("VERB", "AUX") for t in head) or self.quotes.around(head[-1].idx):
+                or self.quotes.around(head[-1].idx):
             return None
+        if any(t.pos_ in ("VERB", "AUX") for t in head):
+            # "X n'a pas hésité à critiquer Y, dans un entretien : « Q »": the subject speaks
+            subj = self._main_subject(sent)
+            return self.speakers.mention(subj) if subj is not None and subj.i < head[-1].i else None
         names = [t for t in head[:-1] if t.pos_ == "PROPN" or t.lemma_.lower() in self.lex.source_nouns]
         if not names:
             return None
