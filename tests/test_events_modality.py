@@ -76,3 +76,8 @@ def test_liability_is_hypothetical() -> None:
 
 def test_hearsay_conditional_is_claimed() -> None:
     assert modality("Selon la presse, l'armée préparerait une offensive.", "préparerait") == "claimed"
+
+
+def test_liability_clause_makes_its_noun_hypothetical() -> None:
+    sentence = "Les responsables sont passibles de sanctions prononcées par la Cour."
+    assert modality(sentence, "sanctions", "passibles") == "hypothetical"

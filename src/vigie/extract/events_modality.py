@@ -160,7 +160,7 @@ def modality_of(head: Token, clause: Token | None, language: str, *, in_denial: 
     top = carriers[-1]
     if any(m.dep_ == "mark" and m.lemma_.lower() in c.condition_marks for m in top.children):
         return "hypothetical"
-    if any(g.lemma_.lower() in c.hypothetical_governors for g in governors[:2]):
+    if any(g.lemma_.lower() in c.hypothetical_governors for g in [*carriers[1:], *governors[:2]]):
         return "hypothetical"
     if governors and top.dep_.startswith(("xcomp", "ccomp", "acl")) and \
             governors[0].lemma_.lower() in c.future_governors:
