@@ -86,3 +86,9 @@ def test_adjectives_and_singular_figures_are_not_event_nouns() -> None:
     assert [t for t, _, _ in coded("La situation humanitaire reste critique.")] == []
     assert [t for t, _, _ in coded("Le combat politique continue.")] == []
     assert "ASSAULT" in [t for t, _, _ in coded("Les combats ont repris à l'aube.")]
+
+
+def test_blocking_a_proposal_is_a_rejection() -> None:
+    assert ("REJECT", "change") in [(t, m) for t, m, _ in
+                                    coded("La Russie a bloqué le projet de résolution du Conseil.")]
+    assert "COERCE" in [t for t, _, _ in coded("Les manifestants ont bloqué la route.")]
