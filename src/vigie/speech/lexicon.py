@@ -59,6 +59,12 @@ class Lexicon:
     not_sources: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     pronouns: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    honorifics: dict[str, str] = field(default_factory=dict)
+
+    def name_gender(self, text: str) -> str | None:
+        """The gender a title gives a name ("Mme Dupont", "Ms. Haley")."""
+        first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+        return self.honorifics.get(first)
     impersonal: frozenset[str] = frozenset()
     dative: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
@@ -197,6 +203,7 @@ def lexicon(language: str) -> Lexicon:
     lex.relatives = [_split(w) for w in data.get("relatives", {}).get("words", [])]
     lex.not_sources = _words(data.get("not_sources", {}).get("nouns"))
     lex.source_nouns = _words(data.get("sources", {}).get("nouns"))
+    lex.honorifics = {k.lower(): v for k, v in data.get("honorifics", {}).items()}
     pron = data.get("pronouns", {})
     for word, spec in pron.items():
         if isinstance(spec, dict):

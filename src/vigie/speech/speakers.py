@@ -337,7 +337,8 @@ class Speakers:
             return
         gender, number = np_gender_number(span, head)
         if head.pos_ == "PROPN" or head.text[:1].isupper():
-            gender = None  # names carry no reliable gender in the model
+            # names carry no reliable gender in the model; a title ("Mme", "Ms.") does
+            gender = self.lex.name_gender(span.text) or (self._entity_gender(entity) if entity else None)
         if low(head) in self.lex.pronouns:
             gender, number = self.lex.pronouns[low(head)]
         first = next((t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN")), "")
@@ -369,6 +370,16 @@ class Speakers:
             if start <= cand.start < end and cand.salient and not cand.speaker:
                 cand.salient = False
 
+    def _entity_gender(self, entity: Entity) -> str | None:
+        """The gender a title gives any mention of the entity, written in it or just before."""
+        text = self.analysis.text
+        for m in entity.mentions:
+            before = text[max(0, m.start - 12): m.start].split()
+            gender = self.lex.name_gender(m.text) or (self.lex.name_gender(before[-1]) if before else None)
+            if gender:
+                return gender
+        return None
+
     def observe_people(self) -> None:
         """Every mention of a person as a referent (names have no gender: any pronoun fits)."""
         for entity in self.analysis.entities.entities:
@@ -379,6 +390,7 @@ class Speakers:
                     continue
                 span = self.analysis.doc.char_span(m.start, m.end, alignment_mode="expand")
                 sentence = span.sent.start_char if span is not None else -1
+                gender = self.lex.name_gender(m.text) or self._entity_gender(entity)
                 self.candidates.append(Candidate(m.start, entity, m.text, frozenset(), frozenset(),
-                                                 None, "Sing", False, salient=False, sentence=sentence))
+                                                 gender, "Sing", False, salient=False, sentence=sentence))
         self.candidates.sort(key=lambda c: c.start)
