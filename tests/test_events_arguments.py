@@ -140,3 +140,9 @@ def test_name_missed_by_the_recogniser_is_found_by_its_spelling() -> None:
     first = next(t for t in analysis.doc if t.text == "Ahmed")
     assert actors.resolve(first).code == "MAR"
     assert name_key("M'jid  El Guerrab") == name_key("M’Jid El Guerrab")
+
+
+def test_place_hung_on_the_governing_verb_after_an_event_noun() -> None:
+    text = "Le poison avait été utilisé lors de l'assassinat de l'espion russe en 2006, à Londres."
+    _, _, place = args_of(text, "assassinat", places={"Londres": "GBR"})
+    assert place == "Londres"

@@ -375,7 +375,7 @@ class ArgumentFinder:
         for anchor in anchors:
             if anchor is None:
                 continue
-            for c in anchor.children:
+            for c in self._place_candidates(anchor, head):
                 if not (c.dep_.startswith("obl") or c.dep_ == "nmod"):
                     continue
                 case = _case(c)
@@ -385,6 +385,24 @@ class ArgumentFinder:
                 if found is not None and (found.is_place() or case in self.country_location_case):
                     return found
         return None
+
+    @staticmethod
+    def _place_candidates(anchor: Token, head: Token) -> list[Token]:
+        """Dependents of ``anchor`` that may be places; for an event noun, also a place
+        phrase the parser hung on the governing verb right after the noun's phrase
+        ("lors de l'assassinat de X en 2006, à Londres")."""
+        found = list(anchor.children)
+        if anchor is not head or head.pos_ != "NOUN":
+            return found
+        end = head.right_edge.i
+        followers = sorted((c for a in list(head.ancestors)[:2] for c in a.children
+                            if c.i > end and c.dep_.startswith("obl")), key=lambda t: t.i)
+        for c in followers:  # adjacent phrases only, each extending the run ("en 2006, à Londres")
+            if c.left_edge.i - end > 2:
+                break
+            found.append(c)
+            end = c.right_edge.i
+        return found
 
     def _place_in(self, tok: Token, depth: int) -> Participant | None:
         hit = self.actors.by_token.get(tok.i)
