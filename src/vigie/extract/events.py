@@ -148,11 +148,12 @@ def _is_bound(analysis: Analysis, ref: DateRef, near: int) -> bool:
 
 
 def _split(hit: Hit, args: Arguments) -> list[Arguments]:
-    """One event per actor when coordinated actors are distinct named bodies ("le PS et
-    LREM ont condamné ..."); coalitions of states and symmetric events stay whole."""
+    """One verbal event per speaker when coordinated actors are distinct named bodies ("le
+    PS et LREM ont condamné ..."); coalitions, material and symmetric events stay whole."""
     named = [p for p in args.actors if p.entity is not None and p.entity.type in NAMED_TYPES]
     reciprocal = {p.key for p in args.recipients} == {p.key for p in args.actors}
-    if hit.group.type in SYMMETRIC_TYPES or reciprocal or len(named) < 2 or len(named) != len(args.actors):
+    if not hit.group.verbal or hit.group.type in SYMMETRIC_TYPES or reciprocal or len(named) < 2 \
+            or len(named) != len(args.actors):
         return [args]
     return [Arguments([p], args.recipients, args.place, args.support) for p in named if p.code]
 
