@@ -146,3 +146,9 @@ def test_place_hung_on_the_governing_verb_after_an_event_noun() -> None:
     text = "Le poison avait été utilisé lors de l'assassinat de l'espion russe en 2006, à Londres."
     _, _, place = args_of(text, "assassinat", places={"Londres": "GBR"})
     assert place == "Londres"
+
+
+def test_subject_of_faire_l_objet_undergoes_the_event() -> None:
+    text = "Le siège du parti turc a fait l'objet de perquisitions."
+    actors, recipients, _ = args_of(text, "perquisitions", ents={"parti turc": "TUR"})
+    assert actors == [] and recipients == ["TUR"]

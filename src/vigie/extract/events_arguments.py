@@ -336,11 +336,18 @@ class ArgumentFinder:
             if hit.group.type in SYMMETRIC_TYPES and not args.recipients:
                 _add(args.recipients, found)
 
+    def _undergoes(self, support: Token) -> bool:
+        """The support verb's subject undergoes the event: "recevoir", "subir", "faire
+        l'objet de"."""
+        undergo = self.lex.undergo_verbs
+        return support.lemma_ in undergo or any(c.dep_ == "obj" and c.lemma_ in undergo
+                                                 for c in support.children)
+
     def _from_support(self, support: Token, hit: Hit, args: Arguments) -> None:
         """Participants from the verb the noun is the object of."""
         args.support = support
         sv = self.verb(support, None)
-        if support.lemma_ in self.lex.undergo_verbs:  # "X a reçu des coups": X is hit
+        if self._undergoes(support):  # "X a reçu des coups", "X a fait l'objet de perquisitions"
             _add(args.recipients, sv.actors)
         elif not any(p.code for p in args.actors):
             # "X a annoncé la mobilisation des troupes": X, not the uncoded troops
@@ -350,7 +357,8 @@ class ArgumentFinder:
 
     def _support_verb(self, n: Token) -> Token | None:
         """The support verb whose object the noun is: "lancer une offensive", also through
-        counting nouns ("mener une série de frappes")."""
+        counting nouns ("mener une série de frappes"); "faire l'objet de" counts as "subir"
+        (see :meth:`_undergoes`)."""
         tok = n
         for _ in range(3):
             if tok.dep_ in CLIMB_DEPS and tok.head.pos_ == "NOUN" and tok.head.i != tok.i:
