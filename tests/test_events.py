@@ -145,3 +145,15 @@ def test_protest_without_named_actor_is_by_the_people_of_its_place() -> None:
     (ev,) = doc.events
     assert (ev.type, ev.actors[0].country, ev.actors[0].sector) == ("PROTEST", "FRA", "CVL")
     assert ev.location.name == "Lyon"
+
+
+def test_a_cue_that_is_a_material_trigger_makes_only_that_event() -> None:
+    text = "Un tribunal iranien a condamné un journaliste français à huit ans de prison."
+    cue = text.index("a condamné")
+    st = Statement(id="s1", kind="indirect", content=Span("x", 0, 1),
+                   speaker=Speaker("Un tribunal iranien", 0, 19, country="IRN"),
+                   cue=Cue("a condamné", "condamner", cue, cue + 10), act="ACCUSE",
+                   addressees=[ActorRef(entity=None, text="un journaliste français", country="FRA")])
+    _, doc = run(text, {"tribunal iranien": ("IRN", "ORGANIZATION"), "journaliste français": ("FRA", "PERSON")},
+                 statements=[st])
+    assert [(e.type, e.mode) for e in doc.events] == [("SANCTION", "convict")]

@@ -46,10 +46,15 @@ def extract_events(analysis: Analysis) -> None:
                     a.get("genitive_case", frozenset()), a.get("between_case", frozenset()))
     actors.speaker_at = lambda offset: _speaker_at(analysis, offset)
     finder = ArgumentFinder(actors, lex)
+    hits = find_triggers(analysis.doc, analysis.language)
+    # a cue that is a material trigger ("a condamné X à huit ans de prison") is that event
+    material = [h.head.idx for h in hits if not h.group.verbal]
     candidates: list[Candidate] = []
     owned_cues: list[tuple[int, int]] = []
     late: set[int] = set()  # headline candidates: they repeat the body
     for st in analysis.statements:
+        if st.cue is not None and any(st.cue.start <= i < st.cue.end for i in material):
+            continue
         cand = from_statement(analysis, st, finder)
         if cand is not None:
             if analysis.role_at(cand.event.trigger.start) == "title":
@@ -57,7 +62,7 @@ def extract_events(analysis: Analysis) -> None:
             candidates.append(cand)
             if st.cue is not None:
                 owned_cues.append((st.cue.start, st.cue.end))
-    for hit in find_triggers(analysis.doc, analysis.language):
+    for hit in hits:
         start = hit.head.idx
         role = analysis.role_at(start)
         if role == "boilerplate":
@@ -72,11 +77,6 @@ def extract_events(analysis: Analysis) -> None:
 
 
 # ---------------------------------------------------------------------- candidates
-
-
-
-
-
 
 
 
