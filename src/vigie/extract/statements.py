@@ -57,7 +57,8 @@ class StatementReader:
         """Drafts of every statement of the document, in text order."""
         self.speakers.observe_people()
         for sent in self.analysis.doc.sents:
-            if self.analysis.role_at(sent.start_char) == "boilerplate" or not sent.text.strip():
+            blank = not self.text[sent.start_char: sent.end_char].strip()  # sent.text rebuilds tokens
+            if blank or self.analysis.role_at(sent.start_char) == "boilerplate":
                 continue
             self.speakers.observe(sent)
             drafts = self._sentence(sent)

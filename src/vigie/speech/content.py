@@ -451,7 +451,7 @@ class ContentFinder:
     def preposition(self, cue: CueMatch, sent: Span) -> list[Draft]:
         prep = cue.prep
         assert prep is not None
-        if sent.text.rstrip().endswith("?"):
+        if self.text[sent.start_char: sent.end_char].rstrip().endswith("?"):
             return []
         head = self._prep_object(cue, sent)
         if head is None or head.pos_ not in ("NOUN", "PROPN", "PRON"):

@@ -158,46 +158,45 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
     return None
 
 
-def _prep_at(sent: Span, i: int, prep: Preposition) -> list[Token] | None:
-    doc = sent.doc
-    words = prep.words
-    if len(words) == 1:
-        return [doc[i]] if low(doc[i]) == words[0] else None
+def _prep_at(toks: list[Token], words: list[str], k: int, prep: Preposition) -> list[Token] | None:
+    """The tokens of ``prep`` starting at position ``k`` of a sentence (``words`` are its
+    lowered token texts), or None."""
+    want = prep.words
+    if len(want) == 1:
+        return [toks[k]] if words[k] == want[0] else None
     # "d'après" may be one token or two ("d'" + "après")
-    if words[0].endswith("'") and low(doc[i]) == words[0] + words[1]:
-        return [doc[i]]
-    toks = []
-    for k, word in enumerate(words):
-        j = i + k
-        if j >= sent.end or low(doc[j]) != word:
-            return None
-        toks.append(doc[j])
-    return toks
+    if want[0].endswith("'") and words[k] == want[0] + want[1]:
+        return [toks[k]]
+    if words[k: k + len(want)] != list(want):
+        return None
+    return toks[k: k + len(want)]
+
+
+def _verbal(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ in ("NOUN", "ADJ") and tok.dep_ == "ROOT")
 
 
 def find_cues(sent: Span, lex: Lexicon) -> list[CueMatch]:
     """Every verb, prepositional and relative cue of ``sent``, in text order."""
     out: list[CueMatch] = []
-    firsts = lex.preposition_starts
-    for tok in sent:
-        verbal = tok.pos_ in ("VERB", "AUX") or (tok.pos_ in ("NOUN", "ADJ") and tok.dep_ == "ROOT")
-        if verbal and lex.is_cue_lemma(tok.lemma_, tok.text):
+    toks = list(sent)
+    words = [t.text.lower().replace("’", "'") for t in toks]  # lowered once per sentence
+    index = lex.preposition_index
+    for k, tok in enumerate(toks):
+        if _verbal(tok) and lex.is_cue_lemma(tok.lemma_, tok.text):
             match = verb_cue(tok, lex)
             if match:
                 out.append(match)
             continue
-        word = low(tok)
-        if word not in firsts:
-            continue
-        for prep in lex.prepositions:
-            toks = _prep_at(sent, tok.i, prep)
-            if not toks:
+        for prep in index.get(words[k], ()):
+            found = _prep_at(toks, words, k, prep)
+            if not found:
                 continue
-            nxt = tok.doc[toks[-1].i + 1] if toks[-1].i + 1 < sent.end else None
-            if nxt is not None and (*prep.words, low(nxt)) in lex.relatives:
-                out.append(CueMatch("relative", tok, prep.act, " ".join(prep.words), [*toks, nxt],
+            n = k + len(found)
+            if n < len(toks) and (*prep.words, words[n]) in lex.relatives:
+                out.append(CueMatch("relative", tok, prep.act, " ".join(prep.words), [*found, toks[n]],
                                     prep=prep))
             else:
-                out.append(CueMatch("prep", tok, prep.act, " ".join(prep.words), toks, prep=prep))
+                out.append(CueMatch("prep", tok, prep.act, " ".join(prep.words), found, prep=prep))
             break
     return out

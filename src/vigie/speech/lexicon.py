@@ -55,7 +55,9 @@ class Lexicon:
     negated_acts: dict[str, str] = field(default_factory=dict)
     prepositions: list[Preposition] = field(default_factory=list)
     preposition_starts: frozenset[str] = frozenset()  # first words, and "d'après" written as one token
-    relatives: list[tuple[str, ...]] = field(default_factory=list)
+    # first word (or "d'après" written as one token) -> the prepositions it may open
+    preposition_index: dict[str, list[Preposition]] = field(default_factory=dict)
+    relatives: frozenset[tuple[str, ...]] = frozenset()
     not_sources: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     pronouns: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
@@ -198,9 +200,12 @@ def lexicon(language: str) -> Lexicon:
     for words, spec in data.get("prepositions", {}).items():
         lex.prepositions.append(Preposition(_split(words), spec["act"],
                                             spec.get("strict", False), spec.get("initial", False)))
-    lex.preposition_starts = frozenset(
-        {p.words[0] for p in lex.prepositions} | {"".join(p.words[:2]) for p in lex.prepositions})
-    lex.relatives = [_split(w) for w in data.get("relatives", {}).get("words", [])]
+    for prep in lex.prepositions:
+        lex.preposition_index.setdefault(prep.words[0], []).append(prep)
+        if prep.words[0].endswith("'") and len(prep.words) > 1:
+            lex.preposition_index.setdefault("".join(prep.words[:2]), []).append(prep)
+    lex.preposition_starts = frozenset(lex.preposition_index)
+    lex.relatives = frozenset(_split(w) for w in data.get("relatives", {}).get("words", []))
     lex.not_sources = _words(data.get("not_sources", {}).get("nouns"))
     lex.source_nouns = _words(data.get("sources", {}).get("nouns"))
     lex.honorifics = {k.lower(): v for k, v in data.get("honorifics", {}).items()}
