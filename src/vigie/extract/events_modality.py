@@ -127,7 +127,8 @@ def _reported(tok: Token, c: ModalityCues) -> bool:
 def modality_of(head: Token, clause: Token | None, language: str, *, in_denial: bool = False) -> str:
     """The modality of an event whose trigger is ``head``; ``clause`` is the verb (or copular
     noun) that carries its tense and polarity ("frapper" for "frappes" in "a mené des frappes"),
-    None when the trigger stands alone."""
+    None when the trigger stands alone. Checked in order: unrealised (asked for, ordered,
+    threatened), negated, claimed, future, hypothetical, actual."""
     c = cues(language)
     carriers = [head] + ([clause] if clause is not None and clause.i != head.i else [])
     governors = _governors(carriers[-1])
@@ -136,27 +137,38 @@ def modality_of(head: Token, clause: Token | None, language: str, *, in_denial: 
         return UNREALISED
     if any(negated(t, c) for t in carriers) or _foiled(carriers, c):
         return "negated"
-    if in_denial:
+    if in_denial or _claimed(carriers, governors, c):
         return "claimed"
-    for t in carriers:
-        if any(m.dep_ == "amod" and m.lemma_.lower() in c.claimed_modifiers for m in t.children):
-            return "claimed"
-    if any(_conditional(t, c.conditional_endings) == "past" for t in carriers):
-        return "claimed"
-    if any(_reported(t, c) for t in [*carriers, *governors[:2]]) or _misread_governor(carriers[-1], c):
-        return "claimed"
-    for g in governors:
-        lemma = g.lemma_.lower()
-        if (g.pos_ == "VERB" and lemma in c.claimed_governors) or \
-                (g.pos_ == "NOUN" and lemma in c.claimed_nouns):
-            return "claimed"
-    if any(_future(t) for t in carriers):
+    if _planned(carriers, c):
         return "future"
+    return _conditional_reading(carriers, governors, c)
+
+
+def _claimed(carriers: list[Token], governors: list[Token], c: ModalityCues) -> bool:
+    """Alleged: "la prétendue attaque", "aurait fourni", "selon lesquelles", "accusé d'avoir"."""
+    if any(m.dep_ == "amod" and m.lemma_.lower() in c.claimed_modifiers for t in carriers for m in t.children):
+        return True
+    if any(_conditional(t, c.conditional_endings) == "past" for t in carriers):
+        return True
+    if any(_reported(t, c) for t in [*carriers, *governors[:2]]) or _misread_governor(carriers[-1], c):
+        return True
+    return any((g.pos_ == "VERB" and g.lemma_.lower() in c.claimed_governors) or
+               (g.pos_ == "NOUN" and g.lemma_.lower() in c.claimed_nouns) for g in governors)
+
+
+def _planned(carriers: list[Token], c: ModalityCues) -> bool:
+    """Future tense, "va être déposée", "le sommet prévu"."""
     for t in carriers:
+        if _future(t) or any(a.lemma_.lower() in c.future_governors for a in _auxiliaries(t)):
+            return True
         if any(m.dep_ in ("amod", "acl") and m.lemma_.lower() in c.future_modifiers for m in t.children):
-            return "future"
-        if any(a.lemma_.lower() in c.future_governors for a in _auxiliaries(t)):
-            return "future"
+            return True
+    return False
+
+
+def _conditional_reading(carriers: list[Token], governors: list[Token], c: ModalityCues) -> str:
+    """Conditions, modal governors and the conditional mood: hypothetical, future (in the
+    past), claimed (hearsay) or, without any of them, actual."""
     top = carriers[-1]
     if any(m.dep_ == "mark" and m.lemma_.lower() in c.condition_marks for m in top.children):
         return "hypothetical"
