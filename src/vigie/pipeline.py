@@ -12,6 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from vigie import __version__
 from vigie.analysis import Analysis
 from vigie.article import Article
@@ -93,14 +96,42 @@ class Pipeline:
         for lang, idx in by_lang.items():
             nlp = load_model(lang)
             label = f"vigie {__version__} / {model_label(lang)}"
+            idx = [i for i in idx if self._fits(nlp, prepared[i], outcomes[i])]
             t0 = time.perf_counter()
-            docs = list(nlp.pipe((prepared[i].text for i in idx), batch_size=self.batch_size))
+            docs = self._parse(nlp, [prepared[i].text for i in idx])
             parse_each = (time.perf_counter() - t0) / max(len(idx), 1)
             self.timings.add("parse", time.perf_counter() - t0)
             for i, doc in zip(idx, docs, strict=True):
+                if isinstance(doc, Exception):
+                    outcomes[i].error = f"parsing failed: {doc.__class__.__name__}: {doc}"
+                    continue
                 outcomes[i].document, outcomes[i].error = self._extract(
                     prepared[i], doc, label, parse_each)
         yield from outcomes
+
+    @staticmethod
+    def _fits(nlp: Language, p: Prepared, outcome: Outcome) -> bool:
+        """Texts over the model's length limit are refused: the parser needs about 1 GB of
+        memory per 100,000 characters."""
+        if len(p.text) <= nlp.max_length:
+            return True
+        outcome.error = (f"text too long to analyse ({len(p.text):,} characters > {nlp.max_length:,}); "
+                         "split the article")
+        return False
+
+    def _parse(self, nlp: Language, texts: list[str]) -> list[Doc | Exception]:
+        """Parse in one batch; if the batch fails, parse one by one so that one bad text
+        loses only itself."""
+        try:
+            return list(nlp.pipe(texts, batch_size=self.batch_size))
+        except Exception:
+            out: list[Doc | Exception] = []
+            for text in texts:
+                try:
+                    out.append(nlp(text))
+                except Exception as err:
+                    out.append(err)
+            return out
 
     def _extract(self, p: Prepared, doc, label: str, parse_seconds: float):
         t_start = time.perf_counter()
