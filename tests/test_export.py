@@ -77,3 +77,12 @@ def test_graph_draws_one_arrow_per_pair():
     g = graph(_doc())
     assert [n.label for n in g["nodes"]] == ["FRA", "ITA"]
     assert len(g["edges"]) == 1 and g["edges"][0]["label"] == "ACCUSE"
+
+
+def test_plover_records_carry_the_event_and_its_actors(tmp_path: Path):
+    assert write_table("plover", [_doc()], tmp_path / "p.jsonl") == 1
+    rec = json.loads((tmp_path / "p.jsonl").read_text("utf-8"))
+    assert rec["event"] == "ACCUSE" and rec["actor_country"] == "FRA" and rec["recipient"] == "Italie"
+    assert rec["id"] == "sha256:x#v1"
+    with pytest.raises(ValueError, match="nested"):
+        write_table("plover", [_doc()], tmp_path / "p.csv")

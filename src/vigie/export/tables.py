@@ -85,37 +85,32 @@ def statement_rows(docs: Iterable[dict[str, Any]]) -> Iterator[Row]:
 
 def plover_rows(docs: Iterable[dict[str, Any]]) -> Iterator[Row]:
     """PLOVER-style event records (field names of the POLECAT/PLOVER JSON records)."""
-    for doc, row in ((d, r) for d in docs for r in _events_with_doc(d)):
-        ev, names = row
+    for doc in docs:
+        names = _entity_names(doc)
         meta = doc.get("meta") or {}
-        actor = (ev.get("actors") or [{}])[0]
-        recip = (ev.get("recipients") or [{}])[0]
-        loc = ev.get("location") or {}
-        yield {
-            "id": f"{doc.get('id')}#{ev.get('id')}",
-            "date": (ev.get("date") or {}).get("value") or meta.get("published"),
-            "event": ev.get("type"),
-            "mode": ev.get("mode") or "",
-            "contexts": ev.get("context") or [],
-            "actor": names.get(actor.get("entity") or "") or actor.get("text"),
-            "actor_country": actor.get("country"),
-            "actor_sector": actor.get("sector"),
-            "recipient": names.get(recip.get("entity") or "") or recip.get("text"),
-            "recipient_country": recip.get("country"),
-            "recipient_sector": recip.get("sector"),
-            "location": {"name": loc.get("name"), "country": loc.get("country"),
-                         "lat": loc.get("lat"), "lon": loc.get("lon")} if loc else None,
-            "modality": ev.get("modality"),
-            "text": (ev.get("evidence") or {}).get("text"),
-            "language": meta.get("language"),
-            "url": meta.get("url"),
-        }
-
-
-def _events_with_doc(doc: dict[str, Any]) -> Iterator[tuple[dict[str, Any], dict[str, str]]]:
-    names = _entity_names(doc)
-    for ev in doc.get("events") or []:
-        yield ev, names
+        for ev in doc.get("events") or []:
+            actor = (ev.get("actors") or [{}])[0]
+            recip = (ev.get("recipients") or [{}])[0]
+            loc = ev.get("location") or {}
+            yield {
+                "id": f"{doc.get('id')}#{ev.get('id')}",
+                "date": (ev.get("date") or {}).get("value") or meta.get("published"),
+                "event": ev.get("type"),
+                "mode": ev.get("mode") or "",
+                "contexts": ev.get("context") or [],
+                "actor": names.get(actor.get("entity") or "") or actor.get("text"),
+                "actor_country": actor.get("country"),
+                "actor_sector": actor.get("sector"),
+                "recipient": names.get(recip.get("entity") or "") or recip.get("text"),
+                "recipient_country": recip.get("country"),
+                "recipient_sector": recip.get("sector"),
+                "location": {"name": loc.get("name"), "country": loc.get("country"),
+                             "lat": loc.get("lat"), "lon": loc.get("lon")} if loc else None,
+                "modality": ev.get("modality"),
+                "text": (ev.get("evidence") or {}).get("text"),
+                "language": meta.get("language"),
+                "url": meta.get("url"),
+            }
 
 
 TABLES: dict[str, tuple[Callable[[Iterable[dict[str, Any]]], Iterator[Row]], list[str] | None]] = {
