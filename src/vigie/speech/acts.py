@@ -6,14 +6,16 @@ Order of evidence:
 2. the cue's act from the resource, turned by negation ("n'a pas démenti");
 3. for a neutral cue, what the content does: a first-person denial of a past action
    (« nous n'avons jamais exporté »), a claim called false ("une accusation surréaliste",
-   "en les qualifiant de faux"), or one's own or a passive future action ("une plainte va
-   être déposée").
+   "en les qualifiant de faux"), a threat, a demand or an accusation the words make by
+   themselves (:mod:`vigie.speech.content_acts`), or one's own or a passive future action
+   ("une plainte va être déposée").
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vigie.speech.content_acts import accuses, demands, warns
 from vigie.speech.cues import low, verb_cue
 
 if TYPE_CHECKING:
@@ -115,6 +117,17 @@ def announces(tokens: list[Token], lex: Lexicon) -> bool:
     return False
 
 
+def _content_act(text: str, tokens: list[Token], lex: Lexicon) -> str | None:
+    """WARN, DEMAND or ACCUSE when the words themselves threaten, oblige or blame."""
+    if warns(text, lex):
+        return "WARN"
+    if demands(text, tokens, lex):
+        return "DEMAND"
+    if accuses(tokens, lex):
+        return "ACCUSE"
+    return None
+
+
 def classify_act(draft: Draft, lex: Lexicon) -> tuple[str, Token | None, float]:
     """The act of a draft, the verb that decided it (for addressees), and a confidence."""
     doc = draft.sentence.doc
@@ -132,6 +145,9 @@ def classify_act(draft: Draft, lex: Lexicon) -> tuple[str, Token | None, float]:
     lemma = cue.entry.lemma if cue is not None and cue.entry is not None else ""
     if denies_own_past(tokens, lex) or calls_false(tokens, lemma, lex):
         return "DENY", None, 0.6
+    found_act = _content_act(doc.text[draft.start:draft.end], tokens, lex)
+    if found_act is not None:
+        return found_act, None, 0.5
     if announces(tokens, lex):
         return "ANNOUNCE", None, 0.5
     return NEUTRAL, None, confidence

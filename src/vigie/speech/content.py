@@ -519,9 +519,16 @@ class ContentFinder:
         noun = verb.head if verb.dep_ == "acl:relcl" and verb.head.pos_ in ("NOUN", "PROPN") else None
         if noun is None:
             noun = next((t for t in reversed(sent.doc[sent.start: cue.first]) if t.pos_ in ("NOUN", "PROPN")), None)
-        if noun is None or not (self._is_source(noun) or noun.lemma_.lower() in self.lex.claim_nouns):
+        lemma = noun.lemma_.lower() if noun is not None else ""
+        if noun is None or not (self._is_source(noun) or lemma in self.lex.claim_nouns
+                                or lemma in self.lex.noun_acts):
             return []  # "l'idée selon laquelle": nobody said it
-        speaker = self.speakers.mention(noun)
+        speaker = None
+        if lemma in self.lex.noun_acts:  # "les accusations de X selon lesquelles": X accuses
+            cue.act = self.lex.noun_acts[lemma]
+            owner = self._noun_owner(noun)
+            speaker = self.speakers.mention(owner) if owner is not None else None
+        speaker = speaker or self.speakers.mention(noun)
         start = pron.idx + len(pron.text)
         end = self.clause_end(sent, start)
         if verb.i > pron.i and verb.dep_ == "acl:relcl":
@@ -530,3 +537,16 @@ class ContentFinder:
         if c_end <= c_start or speaker is None:
             return []
         return [Draft(cue, c_start, c_end, kind, speaker, sent, confidence=0.6)]
+
+    def _noun_owner(self, noun: Token) -> Token | None:
+        """Who makes the accusation, threat or call a noun names: its genitive complement
+        when that is a speaker ("les accusations *de l'opposition*"), else the one who
+        utters the noun ("X a repris les accusations", "répétant les accusations")."""
+        for child in noun.children:
+            if child.dep_ == "nmod" and child.i > noun.i and self._is_source(child) and \
+                    any(low(c) in self.lex.genitive_marks for c in child.children if c.dep_ == "case"):
+                return child
+        verb = noun.head
+        if verb.pos_ != "VERB" or noun.dep_ not in ("obj", "nsubj:pass"):
+            return None
+        return self.speakers.subject(verb) or self.speakers.controller(verb)

@@ -44,6 +44,55 @@ class Preposition:
     initial: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class ContentActs:
+    """What reported words do by themselves: threat and obligation phrases, deontic modals,
+    blame nouns and adjectives (``[content_acts]`` of the resource)."""
+
+    warn: re.Pattern[str] | None = None
+    demand: re.Pattern[str] | None = None
+    deontic: frozenset[str] = frozenset()
+    impersonal_deontic: frozenset[str] = frozenset()
+    scheduled: frozenset[str] = frozenset()
+    circumstantial: frozenset[str] = frozenset()
+    accuse_nouns: frozenset[str] = frozenset()
+    accuse_adjectives: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
+    hedges: frozenset[str] = frozenset()
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    """One regex for word patterns: "*" is any word, "mot*" any word starting with "mot"."""
+    alternatives = []
+    for phrase in phrases:
+        parts = []
+        for word in phrase.lower().replace("’", "'").split():
+            if word == "*":
+                parts.append(r"\S+")
+            elif word.endswith("*"):
+                parts.append(re.escape(word[:-1]) + r"\S*")
+            else:
+                parts.append(re.escape(word))
+        alternatives.append(r"\s+".join(parts))
+    if not alternatives:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def _content_acts(spec: dict[str, Any]) -> ContentActs:
+    return ContentActs(
+        warn=phrase_pattern(spec.get("warn_phrases", [])),
+        demand=phrase_pattern(spec.get("demand_phrases", [])),
+        deontic=_words(spec.get("deontic_verbs")),
+        impersonal_deontic=_words(spec.get("impersonal_deontic")),
+        scheduled=_words(spec.get("scheduled")),
+        circumstantial=_words(spec.get("circumstantial")),
+        accuse_nouns=_words(spec.get("accuse_nouns")),
+        accuse_adjectives=_words(spec.get("accuse_adjectives")),
+        copulas=_words(spec.get("copulas")),
+        hedges=_words(spec.get("hedges")))
+
+
 @dataclass(eq=False)
 class Lexicon:
     """The parsed ``cues`` resource of one language."""
@@ -96,6 +145,9 @@ class Lexicon:
     false_words: frozenset[str] = frozenset()
     qualifying_cues: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()
+
+    content_acts: ContentActs = field(default_factory=lambda: ContentActs())
+    noun_acts: dict[str, str] = field(default_factory=dict)
 
     inflection: tuple[tuple[str, str], ...] = ()
     participle_endings: tuple[str, ...] = ()
@@ -228,6 +280,8 @@ def lexicon(language: str) -> Lexicon:
     lex.claim_nouns = _words(ev.get("claim_nouns"))
     lex.false_words = _words(ev.get("false_adjectives"))
     lex.qualifying_cues = _words(ev.get("qualifying_cues"))
+    lex.content_acts = _content_acts(data.get("content_acts", {}))
+    lex.noun_acts = {k.lower(): v for k, v in data.get("noun_acts", {}).items()}
     lex.future_auxiliaries = _words(data.get("future", {}).get("auxiliaries"))
     lex.naming_forms = _words(data.get("inflection", {}).get("naming_forms"))
     lex.gerund_endings = tuple(data.get("inflection", {}).get("present_participle_endings", []))

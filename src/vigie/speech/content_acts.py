@@ -1,0 +1,130 @@
+"""What reported words do by themselves when the cue verb is neutral.
+
+"X a déclaré : « P »" says nothing of the act; P may still threaten (« ne sera pas
+toléré »), demand (« X doit se retirer », « il faut que ... ») or accuse (« une
+provocation », « ce comportement scandaleux »). Each test looks for a construction where
+the words are *aimed* at something — predicated, addressed, demonstrative — so that content
+merely mentioning an accusation ("le rapport évoque une ingérence présumée") stays neutral.
+All words come from ``[content_acts]`` of the resource.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vigie.speech.cues import low
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from vigie.speech.lexicon import Lexicon
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def warns(text: str, lex: Lexicon) -> bool:
+    """A threat or warning phrase: « ne sera pas toléré », « il y aura des conséquences »."""
+    pattern = lex.content_acts.warn
+    return pattern is not None and pattern.search(_normalised(text)) is not None
+
+
+def _negated(tok: Token, lex: Lexicon) -> bool:
+    return any(low(c) in lex.negation_particles for c in tok.children)
+
+
+def _other_party(subj: Token | None, lex: Lexicon) -> bool:
+    """A subject that is someone else than the speaker: a name, a noun of a speaker (body,
+    role), a personal pronoun of the second or third person."""
+    if subj is None or low(subj) in lex.first_person:
+        return False
+    if subj.pos_ in ("NOUN", "PROPN"):
+        return subj.pos_ == "PROPN" or subj.lemma_.lower() in lex.source_nouns or \
+            any(t.pos_ == "PROPN" for t in subj.subtree)
+    return low(subj) in lex.pronouns or "2" in subj.morph.get("Person")
+
+
+def _obliged(tok: Token, lex: Lexicon) -> bool:
+    """« X doit se retirer »: devoir, present or future indicative, another party as subject,
+    an infinitive that is no schedule (« doit se rendre à »)."""
+    ca = lex.content_acts
+    if tok.lemma_.lower() not in ca.deontic or "Cnd" in tok.morph.get("Mood"):
+        return False
+    if not set(tok.morph.get("Tense")) & {"Pres", "Fut"}:
+        return False
+    inf = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and "Inf" in c.morph.get("VerbForm")), None)
+    holder = tok
+    if inf is None and tok.dep_.startswith("aux") and "Inf" in tok.head.morph.get("VerbForm"):
+        inf, holder = tok.head, tok.head
+    if inf is None or inf.lemma_.lower() in ca.scheduled:
+        return False
+    if any(low(c) in ca.circumstantial for c in (*tok.children, *inf.children) if c.dep_ == "advmod"):
+        return False  # "doit désormais contourner": forced by circumstances
+    subj = next((c for c in (*holder.children, *tok.children) if c.dep_ in SUBJECT_DEPS), None)
+    return _other_party(subj, lex)
+
+
+def _needed(tok: Token, lex: Lexicon) -> bool:
+    """« Il faut arrêter ... »: an impersonal necessity with a verb, not a thing."""
+    if tok.lemma_.lower() not in lex.content_acts.impersonal_deontic:
+        return False
+    return any(c.pos_ == "VERB" and c.dep_ in ("xcomp", "ccomp", "csubj") for c in tok.children)
+
+
+def demands(text: str, tokens: list[Token], lex: Lexicon) -> bool:
+    """An obligation put on another party: « il faut que », « X doit ... »."""
+    pattern = lex.content_acts.demand
+    if pattern is not None and pattern.search(_normalised(text)):
+        return True
+    return any(_obliged(t, lex) or _needed(t, lex) for t in tokens if t.pos_ in ("VERB", "AUX"))
+
+
+def _heads_content(tok: Token, inside: set[int]) -> bool:
+    """The word the content hangs on: a verbless quote's head, or the sentence root."""
+    return tok.head.i not in inside or tok.head is tok
+
+
+def _asserted_copula(tok: Token) -> bool:
+    """« ... est inacceptable »; not in a relative clause or the conditional of hearsay
+    (« des référendums, qui seraient illégaux, ... »), which only report a charge."""
+    cop = next((c for c in tok.children if c.dep_ == "cop"), None)
+    return cop is not None and tok.dep_ != "acl:relcl" and "Cnd" not in cop.morph.get("Mood")
+
+
+def _predicated(tok: Token, inside: set[int], lex: Lexicon) -> bool:
+    """« c'est une provocation », « il s'agit d'une ingérence », « ... est inacceptable », or
+    the head of a verbless quote (« Une provocation dangereuse »)."""
+    if _heads_content(tok, inside) or _asserted_copula(tok):
+        return True
+    return tok.head.lemma_.lower() in lex.content_acts.copulas and tok.head.i in inside
+
+
+def _aimed_noun(noun: Token, inside: set[int], lex: Lexicon) -> bool:
+    """A noun phrase pointing at a referent: demonstrative or possessive, or predicated."""
+    pointed = any("Dem" in c.morph.get("PronType") or "Yes" in c.morph.get("Poss")
+                  for c in noun.children if c.dep_ == "det")
+    return pointed or _predicated(noun, inside, lex)
+
+
+def accuses(tokens: list[Token], lex: Lexicon) -> bool:
+    """Blame aimed at something: a blame noun predicated and not hedged, or a blame
+    adjective predicative or on an aimed noun phrase; never under negation."""
+    ca = lex.content_acts
+    inside = {t.i for t in tokens}
+    for tok in tokens:
+        word = low(tok)
+        if tok.pos_ == "NOUN" and word in ca.accuse_nouns:
+            hedged = any(low(c) in ca.hedges for c in tok.children)
+            negated = _negated(tok, lex) or (tok.head.i in inside and _negated(tok.head, lex))
+            if _predicated(tok, inside, lex) and not hedged and not negated:
+                return True
+        elif tok.pos_ in ("ADJ", "VERB") and word in ca.accuse_adjectives and not _negated(tok, lex):
+            if _asserted_copula(tok):
+                return True
+            if tok.dep_ == "amod" and tok.head.i in inside and not _negated(tok.head, lex) \
+                    and _aimed_noun(tok.head, inside, lex):
+                return True
+    return False
