@@ -97,3 +97,23 @@ def test_near_a_capital_is_a_place() -> None:
     a = analyse("L’attentat a été déjoué près de Paris, selon la police.")
     paris = entity_of(a, "Paris")
     assert paris.geo is not None and paris.geo.country == "FRA"
+
+
+def test_capitals_as_ends_of_a_route_or_a_front_line() -> None:
+    a = analyse("Les combats font rage entre Bagdad et Mossoul. Le car relie de Madrid à Lisbonne "
+                "en dix heures. Le chantier de la ligne Lyon-Turin avance.")
+    for name in ("Bagdad", "Mossoul", "Madrid", "Lisbonne", "Lyon", "Turin"):
+        e = entity_of(a, name)
+        assert e is not None and e.type == "LOCATION" and e.geo is not None, name
+
+
+def test_capitals_between_parties_stay_actors() -> None:
+    a = analyse("Les négociations entre Ankara et Athènes reprennent. Berlin a salué l’annonce.")
+    for name, code in (("Ankara", "TUR"), ("Athènes", "GRC"), ("Berlin", "DEU")):
+        e = entity_of(a, name)
+        assert (e.type, e.country, e.sector, e.geo) == ("ORGANIZATION", code, "GOV", None), name
+
+
+def test_a_capitalised_word_of_a_unit_name_is_no_toponym() -> None:
+    a = analyse("Le 5e régiment blindé de la Garde aurait perdu la moitié de ses chars.")
+    assert not [e for e in a.entities.entities if e.type == "LOCATION"]

@@ -37,6 +37,7 @@ class EntityInfo:
     continent: str | None = None
     named: bool = False  # created from a proper name (not only from descriptions)
     plural: bool = False  # described by plural nouns ("des responsables")
+    continental: bool = False  # described by a continent's adjective ("l’expert européen")
 
 
 class EntityIndex:
@@ -151,7 +152,7 @@ class EntityIndex:
         """The entity a noun phrase refers to, creating one for an unseen description.
 
         An exact mention wins; then the entity whose mention holds the phrase's head
-        ("le porte-parole adjoint du département d’État" -> the person it describes);
+        ("la porte-parole du ministère canadien" -> the person it describes);
         a pronoun gives None; any other noun phrase is read as a description (country,
         sector, anaphora to an earlier referent: "le responsable").
         """
@@ -164,7 +165,7 @@ class EntityIndex:
         if found is not None:
             return found
         if root.pos_ == "PRON" and len(span) > 1:
-            # "Un des chercheurs de HRW, Ole Solvang": the person named in the phrase
+            # "Un des juristes d’Oxfam, Jane Doe": the person named in the phrase
             named = [e for _, _, e in self.mentions_in(start, end) if e.type == "PERSON"]
             if named:
                 return named[-1]

@@ -2,10 +2,10 @@
 
 A noun phrase headed by a title, institution, document or country noun is read by
 :func:`vigie.kb.describe.describe`, then attached to the person or organisation it stands
-in apposition to ("le président russe Vladimir Poutine", "l’hebdomadaire Marianne"), to an
+in apposition to ("le président turc Recep Tayyip Erdogan", "l’hebdomadaire Le Point"), to an
 earlier referent (definite anaphora: "le responsable", "la nation asiatique", "l’ONG"),
 to the author of a document ("un reportage diffusé par Al Jazeera"), or made a new entity
-(anonymous when indefinite: "un haut responsable de la défense nord-coréen").
+(anonymous when indefinite: "un haut responsable de la marine iranienne").
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ class DescriptionLinker:
         """Attach a description to its referent, or create the referent."""
         if self.index.covering(head.idx, head.idx + len(head.text)) is not None:
             return None  # the head is part of a name already linked
+        self._bridge_inside(span, head)
         d = describe(span, head, self.lex, self.kb, self.language, self._inner)
         if d.kind is None:
             return None
@@ -79,7 +80,7 @@ class DescriptionLinker:
         if d.kind == "document":
             return self._author(d)
         if d.determiner == "possessive" and not d.demonym:
-            # "(la France rappelle) son ambassadeur en Italie": the owner's, not the posting's
+            # "(le Chili rappelle) son ambassadeur au Pérou": the owner's, not the posting's
             owner = self._subject_before(span) or self.index.nearest(
                 span.start_char, lambda e: self.index.info(e).named
                 and e.type in ("PERSON", "ORGANIZATION", "COUNTRY"))
@@ -87,17 +88,23 @@ class DescriptionLinker:
                 d.country = owner.country
         if d.plural and span.start > 1 and span.doc[span.start - 1].pos_ in ("ADP", "DET") and \
                 make_key(span.doc[span.start - 2].text) in self.lex.partitive:
-            d.plural = False  # "un des chercheurs de HRW"
+            d.plural = False  # "un des juristes d’Oxfam"
         named = None if d.plural and d.kind == "title" else \
             self._named(span, head, "PERSON" if d.kind == "title" else "ORGANIZATION")
+        if named is not None and d.country in self.lex.body_codes and not d.demonym and \
+                named.country and named.country != d.country:
+            named = None  # "… de la Cour, l’ONG a saisi": an NGO is not the court
         if named is not None:
             self._attach(named, d)
             return named
         if d.determiner in ("definite", "possessive"):
             earlier = self._antecedent(d)
             if earlier is None and d.determiner == "definite" and d.kind == "institution" \
-                    and not d.plural and d.head_key in self.lex.bridging_heads:
+                    and not d.plural and d.head_key in self.lex.bridging_heads and self._bare(d):
                 earlier = self._named_of_kind(d)
+            if earlier is None and d.determiner == "definite" and d.kind == "title" \
+                    and not d.plural and d.country:
+                earlier = self._named_holder(d)
             if earlier is not None:
                 self._attach(earlier, d)
                 return earlier
@@ -108,6 +115,27 @@ class DescriptionLinker:
                 self._attach(earlier, d)
                 return earlier
         return self._new(d)
+
+    def _bridge_inside(self, span: Span, head: Token) -> None:
+        """"responsable de l’organisation": the bridging noun inside a description names the
+        last organisation of its kind; link it first, so that the description reads its code."""
+        doc = span.doc
+        for tok in span:
+            if tok.i == head.i or tok.i == span.start or make_key(tok.lemma_) not in self.lex.bridging_heads:
+                continue
+            det = doc[tok.i - 1]
+            if det.pos_ != "DET" or make_key(det.text) not in self.lex.definite or \
+                    self.index.covering(tok.idx, tok.idx + len(tok.text)) is not None:
+                continue
+            if self.lex.head_sector(make_key(tok.lemma_))[1] is not None or \
+                    (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("ADJ", "ADP")):
+                continue  # only a bare noun of a kind of body ("l’organisation", "l’ONG")
+            inner = doc[det.i:tok.i + 1]
+            d = describe(inner, tok, self.lex, self.kb, self.language, self._inner)
+            if d.kind == "institution" and not d.plural:
+                found = self._named_of_kind(d)
+                if found is not None:
+                    self._attach(found, d)
 
     def _author_in_body(self, d: Description) -> Entity | None:
         """A title announces the body: "…, selon un reportage" -> the body's reportage."""
@@ -120,8 +148,8 @@ class DescriptionLinker:
 
     def _named(self, span: Span, head: Token, type_: str) -> Entity | None:
         """The named person (or organisation) the description is in apposition to:
-        right after it ("le président russe Vladimir Poutine", "…, Vedant Patel"), inside it
-        ("l’hebdomadaire Marianne"), or right before it ("Vedant Patel, porte-parole …")."""
+        right after it ("le président turc Recep Tayyip Erdogan", "…, Jane Doe"), inside it
+        ("l’hebdomadaire Marianne"), or right before it ("Jane Doe, porte-parole …")."""
         doc = span.doc
         after = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
         if after < len(doc):
@@ -135,11 +163,26 @@ class DescriptionLinker:
                     self._depends_on(span.doc.char_span(s, e, alignment_mode="expand"), head):
                 return entity
         if span.start >= 2 and doc[span.start - 1].text == ",":
+            # "Jane Doe, porte-parole …"; not "… de la Cour, l’ONG a saisi", where
+            # the name is a complement and the description the subject of the next clause
             prev = doc[span.start - 2]
             found = self.index.covering(prev.idx, prev.idx + len(prev.text))
-            if found is not None and found.type == type_ and self.index.info(found).named:
+            if found is not None and found.type == type_ and self.index.info(found).named and \
+                    not (self._complement_before(found, prev) and head.dep_ in ("nsubj", "nsubj:pass")):
                 return found
         return None
+
+    def _complement_before(self, entity: Entity, last: Token) -> bool:
+        """True when the mention of ``entity`` ending at ``last`` follows a preposition."""
+        doc = last.doc
+        mention = next((m for m in entity.mentions if m.start <= last.idx < m.end), None)
+        if mention is None:
+            return False
+        first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        i = first.start - 1 if first is not None else -1
+        while i >= 0 and doc[i].pos_ == "DET":
+            i -= 1
+        return i >= 0 and doc[i].pos_ == "ADP"
 
     def _unlinked_name(self, start: int) -> Entity | None:
         """", X," after a title: X is a person even when the NER called it a place."""
@@ -151,7 +194,7 @@ class DescriptionLinker:
 
     def _depends_on(self, name: Span | None, head: Token) -> bool:
         """True when ``name`` is in apposition to ``head``: only adjectives, or the rest of a
-        multi-word title, between them ("le président russe Vladimir Poutine", "la secrétaire
+        multi-word title, between them ("le président turc Recep Tayyip Erdogan", "la secrétaire
         d’État américaine Hillary Clinton", "le général De Gaulle"; not "l’administration
         Biden")."""
         if name is None:
@@ -222,13 +265,50 @@ class DescriptionLinker:
                 return self.index.covering(tok.idx, tok.idx + len(tok.text))
         return None
 
+    def _bare(self, d: Description) -> bool:
+        """A description that says little more than its kind ("l’ONG", "l’organisation
+        islamique"): no noun, name or number, at most one adjective besides a demonym;
+        "la plus grande association sportive du pays" introduces a body."""
+        words = [t for t in d.span if t.i != d.head.i and t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB")
+                 and self.kb.demonym(t.text, self.language) is None]
+        return len(words) <= 1 and all(t.pos_ == "ADJ" for t in words)
+
     def _named_of_kind(self, d: Description) -> Entity | None:
-        """"l’hebdomadaire", "l’ONG" with no antecedent: the last named organisation of that
-        sector (press, party) or code (NGO, UN, ...)."""
+        """"l’hebdomadaire", "l’ONG" with no antecedent: the last named organisation whose
+        name says that kind ("l’association" after "l’Association des …"), else the last
+        named organisation of that sector (press, party) or code (NGO, UN, ...)."""
+        word = f" {d.head_key} "
+        by_name = self.index.nearest(d.span.start_char, lambda e: e.type == "ORGANIZATION"
+                                     and self.index.info(e).named
+                                     and word in f" {make_key(e.name)} ")
+        if by_name is not None:
+            return by_name
         return self.index.nearest(d.span.start_char, lambda e: e.type == "ORGANIZATION"
                                   and self.index.info(e).named
                                   and (d.sector is None or e.sector == d.sector)
                                   and (d.country is None or e.country == d.country))
+
+    def _named_holder(self, d: Description) -> Entity | None:
+        """"le président brésilien", "le locataire du Planalto" after "Lula": the most
+        recent named person of that country and sector who may hold that title. A generic
+        title ("le dirigeant") fits anyone in office; a specific one fits a person already
+        called so, or a leader of the knowledge base in office at the date whom the article
+        has given no other specific title, when the title is a leader's ("le président",
+        not "le ministre": the knowledge base does not say which office)."""
+        generic = d.head_key in self.lex.generic_titles
+
+        def compatible(e: Entity) -> bool:
+            info = self.index.info(e)
+            if e.type != "PERSON" or not info.named or info.plural or e.country != d.country:
+                return False
+            if d.sector is not None and e.sector != d.sector:
+                return False
+            if generic or d.head_key in info.heads:
+                return True
+            specific = {h for h in info.heads if h not in self.lex.generic_titles}
+            return not specific and d.head_key in self.lex.leader_titles and \
+                info.actor is not None and info.actor.terms != ()
+        return self.index.nearest(d.span.start_char, compatible)
 
     def _qualifiers(self, d: Description) -> set[str]:
         """The content words of a description besides its head ("premier", "santé")."""
@@ -258,6 +338,7 @@ class DescriptionLinker:
         info.heads.add(d.head_key)
         info.qualifiers |= self._qualifiers(d)
         info.plural = info.plural or d.plural
+        info.continental = info.continental or d.continental
 
     def _new(self, d: Description) -> Entity:
         type_ = "ORGANIZATION" if d.kind == "institution" else "GROUP" if d.plural else "PERSON"
@@ -270,6 +351,7 @@ class DescriptionLinker:
         info.heads.add(d.head_key)
         info.qualifiers |= self._qualifiers(d)
         info.plural = d.plural
+        info.continental = d.continental
         return entity
 
     def resolve_phrase(self, span: Span) -> Entity | None:

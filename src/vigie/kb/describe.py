@@ -1,5 +1,5 @@
-"""What a description says about its referent: "un haut responsable de la défense
-nord-coréen" is an indefinite (anonymous) person, country PRK, sector MIL.
+"""What a description says about its referent: "un haut responsable de la marine
+iranienne" is an indefinite (anonymous) person, country IRN, sector MIL.
 
 :func:`phrase` cuts the noun phrase around a head noun from the dependency parse;
 :func:`describe` reads it: determiner, head kind, country (demonym, then the first
@@ -44,10 +44,11 @@ class Description:
     continent: str | None = None
     plural: bool = False
     demonym: bool = False     # the country comes from an adjective ("russe"), not a name inside
+    continental: bool = False  # a person described by a continent's adjective ("européen")
 
     @property
     def text(self) -> str:
-        """The description without its determiner: "haut responsable de la défense nord-coréen"."""
+        """The description without its determiner: "haut responsable de la marine iranienne"."""
         tokens = self.span
         if self.determiner and len(tokens) > 1 and tokens[0].pos_ == "DET":
             tokens = tokens[1:]
@@ -99,21 +100,57 @@ def describe(span: Span, head: Token, lex: Lexicon, kb: KnowledgeBase, language:
         kind = "country"
     if kind is None and head_key in lex.documents:
         kind = "document"
-    d = Description(span, head, head_key, kind, _determiner(span, lex),
-                    plural="Plur" in head.morph.get("Number"))
+    d = Description(span, head, head_key, kind, _determiner(span, lex), plural=_plural(span, head))
     d.country = _demonym(span, head, kb, language)
+    if d.country in lex.continental_codes and kind == "title" and not d.plural:
+        # "l’expert européen" is a European, not an official of the EU ("les dirigeants
+        # européens" may stand for the Union)
+        d.country, d.continental = None, True
     d.demonym = d.country is not None
     if d.country is None and head_key in lex.institution_codes:
         d.country = lex.institution_codes[head_key]  # "l’ONG": an NGO
-    entities = [e for e in inner(span.start_char, span.end_char) if e.country]
+    topics = _topic_ranges(span, lex)
+    # A country after a topic noun is a topic; an organisation there is still an employer
+    # ("expert de l’ONU").
+    entities = [e for e in inner(span.start_char, span.end_char) if e.country
+                and not (e.type in ("COUNTRY", "LOCATION")
+                         and any(s <= m.start < t for s, t in topics for m in e.mentions))]
     if d.country is None and entities:
         d.country = entities[0].country
+        if entities[0].country in lex.body_codes and kind == "title":
+            sector = entities[0].sector  # "responsable de l’ONG": no government title
     d.sector = _domain(span, head, lex) or _multiword(span, lex) or sector
     if d.sector is None:  # "le porte-parole du Kremlin": the institution's sector
         d.sector = next((e.sector for e in entities if e.sector and e.type == "ORGANIZATION"), None)
     d.continent = next((lex.continents[k] for t in span if (k := make_key(t.text)) in lex.continents
                         and t is not head), None) or None
     return d
+
+
+def _plural(span: Span, head: Token) -> bool:
+    """A plural head, unless its determiner is singular ("l’ONG": invariable nouns are
+    often tagged plural)."""
+    if "Plur" not in head.morph.get("Number"):
+        return False
+    first = span[0]
+    return not (first.pos_ == "DET" and first.i < head.i and "Sing" in first.morph.get("Number"))
+
+
+def _topic_ranges(span: Span, lex: Lexicon) -> list[tuple[int, int]]:
+    """Character ranges of the complements of topic nouns: in "spécialiste de la Syrie"
+    Syria is what the person knows about, not whom they work for. Read from the surface
+    (a preposition after the noun, up to punctuation or a coordination): the parser often
+    attaches such complements to the wrong noun."""
+    ranges = []
+    doc = span.doc
+    for tok in span:
+        if tok.i + 1 >= span.end or doc[tok.i + 1].pos_ != "ADP":
+            continue
+        if make_key(tok.lemma_) in lex.topic_heads or make_key(tok.text) in lex.topic_heads:
+            end = next((t.i for t in doc[tok.i + 1:span.end] if t.is_punct or t.pos_ == "CCONJ"),
+                       span.end)
+            ranges.append((doc[tok.i + 1].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+    return ranges
 
 
 def _determiner(span: Span, lex: Lexicon) -> str | None:

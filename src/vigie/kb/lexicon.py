@@ -32,6 +32,17 @@ class Lexicon:
     partitive: frozenset[str] = frozenset()
     phrase_preps: frozenset[str] = frozenset()
     continents: dict[str, str] = field(default_factory=dict)
+    continental_codes: frozenset[str] = frozenset()  # demonym codes of a continent ("européen")
+    body_codes: frozenset[str] = frozenset()  # codes of bodies that are no state (NGO, UNO, ...)
+    topic_heads: frozenset[str] = frozenset()  # "spécialiste de X": X is a topic
+    generic_titles: frozenset[str] = frozenset()  # titles any office holder may be called
+    leader_titles: frozenset[str] = frozenset()  # titles of heads of state and government
+    relation_nouns: frozenset[str] = frozenset()  # "négociations entre X et Y": X, Y are actors
+    affiliation_links: frozenset[str] = frozenset()  # "X de <organisation>"
+    between: frozenset[str] = frozenset()  # "entre X et Y"
+    route_from: frozenset[str] = frozenset()  # "de X à Y": the word before X
+    route_to: frozenset[str] = frozenset()  # ... and the word before Y
+    unit_nouns: frozenset[str] = frozenset()  # "brigade … de la Garde": a unit's name
     locative: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     street_nouns: frozenset[str] = frozenset()
@@ -81,6 +92,17 @@ def lexicon(language: str) -> Lexicon:
         partitive=_keys(actors.get("partitive", [])),
         phrase_preps=_keys(actors.get("phrase_preps", [])),
         continents=_table(actors.get("continents", {})),
+        continental_codes=frozenset(actors.get("continental_codes", ())),
+        body_codes=frozenset(actors.get("body_codes", ())),
+        topic_heads=_keys(actors.get("topic_heads", [])),
+        generic_titles=_keys(actors.get("generic_titles", [])),
+        leader_titles=_keys(actors.get("leader_titles", [])),
+        relation_nouns=_keys(places.get("relation_nouns", [])),
+        affiliation_links=_keys(actors.get("affiliation_links", [])),
+        unit_nouns=_keys(places.get("unit_nouns", [])),
+        between=_keys(places.get("between", [])),
+        route_from=_keys(places.get("route_from", [])),
+        route_to=_keys(places.get("route_to", [])),
         locative=_keys(places.get("locative", [])),
         place_nouns=_keys(places.get("place_nouns", [])),
         street_nouns=_keys(places.get("street_nouns", [])),

@@ -21,12 +21,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
+from vigie.kb.context import ContextLinker
 from vigie.kb.coreference import DescriptionLinker
 from vigie.kb.describe import describe, phrase
 from vigie.kb.lexicon import Lexicon, lexicon
 from vigie.kb.matchers import actor_matcher, place_matcher
 from vigie.kb.normalise import make_key
 from vigie.kb.store import Actor, KnowledgeBase, load_kb
+from vigie.kb.toponyms import PlaceUsage
 from vigie.schema import Entity
 
 if TYPE_CHECKING:
@@ -40,7 +42,7 @@ NON_STATE = {"UNO", "EUR", "IGO", "NGO", "MNC", "IMG"}
 MIN_POPULATION_UNLABELLED = 100_000
 
 
-class Linker(DescriptionLinker):
+class Linker(DescriptionLinker, ContextLinker, PlaceUsage):
     """Links the mentions of one analysis; kept in ``analysis.scratch`` for later lookups."""
 
     def __init__(self, analysis: Analysis) -> None:
@@ -85,6 +87,7 @@ class Linker(DescriptionLinker):
         self.link_unlabelled_places()
         self.link_descriptions()
         self.merge_persons()
+        self.read_context()
         self.localise_generic_names()
         self._main = self.main_country()
         for entity in self.index.entities:
@@ -104,11 +107,15 @@ class Linker(DescriptionLinker):
 
     def default_country(self, entity: Entity) -> None:
         """An actor the article does not place ("le gouvernement", "la police", "les
-        rebelles", a person named without any title) belongs to the country the article is
-        mostly about: a default, right far more often than no country at all."""
+        rebelles", a minister) belongs to the country the article is mostly about: a
+        default, right far more often than no country at all. It only fills a gap left
+        once every piece of evidence has been read (affiliations, lists, coordinations)."""
         if entity.country is not None or not self._main or entity.type == "LOCATION":
             return
-        if entity.sector is not None or (entity.type == "PERSON" and self.index.info(entity).named):
+        info = self.index.info(entity)
+        if info.continental:
+            return  # "l’expert européen": a European of unknown country
+        if entity.sector is not None or (entity.type == "PERSON" and info.named):
             entity.country = self._main
 
     def localise_generic_names(self) -> None:
@@ -161,9 +168,12 @@ class Linker(DescriptionLinker):
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.is_title and after.pos_ in ("PROPN", "ADJ", "NOUN"):
             return True
-        if after is not None and after.pos_ == "ADJ" and " " in span.text \
-                and self.kb.demonym(after.text, self.language) is None:
-            return True  # "Conseil de sécurité nationale" is not the Security Council
+        if after is not None and after.pos_ == "ADJ" and " " in span.text:
+            code = self.kb.demonym(after.text, self.language)
+            if code is None:
+                return True  # "Conseil de sécurité intérieure" is not the Security Council
+            if code != actors[0].country and actors[0].country in self.lex.body_codes:
+                return True  # "le Conseil de sécurité russe" is a Russian body
         if span.start >= 2 and doc[span.start - 1].pos_ == "ADP":
             before = doc[span.start - 2]
             return before.is_title and not before.is_sent_start and \
@@ -172,7 +182,7 @@ class Linker(DescriptionLinker):
 
     def _swallows(self, ent: Span, known: list[Span]) -> bool:
         """True when a NER span overruns a known organisation or person name
-        ("La République en Marche ont «condamné"): the known name is kept instead."""
+        ("Les Républicains ont «salué"): the known name is kept instead."""
         if ent.label_ != "ORG":
             return False
         for k in known:
@@ -195,6 +205,10 @@ class Linker(DescriptionLinker):
             return person
         if label == "KB" or (label != "LOCCAND" and self._known(span)):
             return self._kb_name(span)
+        short = self._short_form(span) if label in ("ORG", "MISC") else None
+        if short is not None:
+            self.index.mention(short, span.text, span.start_char, span.end_char)
+            return short
         if label in ("PER", "PERSON"):
             if len(span) == 1 and self._is_toponym(span):
                 return self._place(span)  # "accusé Washington": the NER took it for a person
@@ -206,6 +220,16 @@ class Linker(DescriptionLinker):
         if label == "MISC":
             return self._place(span, strict=True)
         return None
+
+    def _short_form(self, span: Span) -> Entity | None:
+        """"le Conseil" after "le Conseil national kurde": the first words of an
+        organisation named earlier name it again (the most recent such organisation)."""
+        if len(span) > 2 or not span[0].is_title:
+            return None
+        prefix = self.key(span.text) + " "
+        return self.index.nearest(span.start_char, lambda e: e.type == "ORGANIZATION"
+                                  and self.index.info(e).named
+                                  and self.key(e.name).startswith(prefix))
 
     def _known(self, span: Span) -> bool:
         """True when a NER name is a knowledge-base name written another way ("Nations Unies")."""
@@ -226,6 +250,8 @@ class Linker(DescriptionLinker):
                                 sector=actor.sector, kb=_kb(actor))
         info = self.index.info(entity)
         info.actor, info.continent, info.named = actor, actor.continent, True
+        if entity.type == "ORGANIZATION":
+            _prefer_name(entity, span.text, longer=True)  # "Amnesty International" after "Amnesty"
         if actor.geo is not None and not info.places:
             info.places = [self.kb.place(actor.geo)]
         return entity
@@ -249,10 +275,16 @@ class Linker(DescriptionLinker):
                                 sector=actor.sector_on(self.day), kb=_kb(actor))
         info = self.index.info(entity)
         info.actor, info.named = actor, True
-        _prefer_name(entity, actor.name(self.language), longer=True)
+        # The name the article gives ("Vladimir Putin" in English), never the KB's own
+        _prefer_name(entity, span.text, longer=True)
         self._first_name(span, entity)
         self._surnames.setdefault(make_key(span[-1].text), entity)
         return entity
+
+    def _full_names(self, entity: Entity) -> list[str]:
+        """The names a person is known by: in the article, and in the knowledge base."""
+        actor = self.index.info(entity).actor
+        return [entity.name, *(actor.names.values() if actor is not None else ())]
 
     def _first_name(self, span: Span, entity: Entity) -> None:
         """Remember the first name of a full name, unless two people share it ("Marine")."""
@@ -299,12 +331,14 @@ class Linker(DescriptionLinker):
             return entity
         last = make_key(span[-1].text)
         known = self._surnames.get(last)
-        if known is not None and len(span) > 1 and not _same_first_name(span[0].text, known.name):
+        if known is not None and len(span) > 1 and \
+                not any(_same_first_name(span[0].text, n) for n in self._full_names(known)):
             known = None
         if known is None and len(span) == 1 and self.kb.by_surname(last):
             return self._leader_by_surname(span, last)  # type: ignore[return-value]
         if known is not None:
             self.index.mention(known, span.text, span.start_char, span.end_char)
+            _prefer_name(known, span.text, longer=True)  # "Mohammed Hamdan Daglo" after "Daglo"
             return known
         key = self.key(span.text)
         entity = self.index.add(span.text, span.start_char, span.end_char, "PERSON", key=f"per:{key}")
@@ -315,14 +349,19 @@ class Linker(DescriptionLinker):
         self._surnames.setdefault(last, entity)
         return entity
 
-    def _place(self, span: Span, *, strict: bool = False) -> Entity | None:
+    def _place(self, span: Span, *, strict: bool = False, as_place: bool = False) -> Entity | None:
         """A toponym: a capital standing for its government, else a place."""
+        pair = self.place_pair(span)
+        if pair is not None:  # "la ligne Bordeaux-Toulouse": two places
+            first = self._place(pair[0], as_place=True)
+            second = self._place(pair[1], as_place=True)
+            return first or second
         span = self._longer_place(span)
         key = self.key(span.text)
         if key in self.lex.domains or self.lex.head_sector(key)[0] is not None:
             return None  # "ministre de la Défense": a capitalised domain, not La Défense
         capital = next((a for a in self.kb.actors(key, self.language) if a.type == "CAPITAL"), None)
-        if capital is not None and not self.used_as_place(span):
+        if capital is not None and not as_place and not self.used_as_place(span):
             entity = self.index.add(span.text, span.start_char, span.end_char, "ORGANIZATION",
                                     key=f"gov:{capital.country}", country=capital.country,
                                     sector=capital.sector)
@@ -338,6 +377,9 @@ class Linker(DescriptionLinker):
             return self.index.add(span.text, span.start_char, span.end_char, "LOCATION",
                                   key=f"loc:{key}")
         top = places[0]
+        if top.feature == "city" and top.population < MIN_POPULATION_UNLABELLED and \
+                not as_place and self.inside_a_name(span):
+            return None  # "le régiment blindé de la Garde": a word of a unit's name
         if top.feature == "country":
             actor = self.kb.country(top.country)
             if actor is not None:
@@ -373,37 +415,6 @@ class Linker(DescriptionLinker):
             info.places = [self.kb.place(actor.geo)]
         return entity
 
-    def used_as_place(self, span: Span) -> bool:
-        """True when a capital's name is used as a place ("à Séoul", the dateline)."""
-        if self._dateline and span.start_char < self._dateline[1] and self._dateline[0] < span.end_char:
-            return True
-        if self._locative_before(span):
-            return True
-        root = span.root
-        if root.dep_ == "conj" and root.head.i < span.start:
-            return self._locative_before(span.doc[root.head.i:root.head.i + 1])
-        return False
-
-    def _locative_before(self, span: Span) -> bool:
-        doc = span.doc
-        prev = doc[span.start - 1] if span.start > 0 else None
-        if prev is not None and prev.pos_ == "DET" and span.start > 1:
-            prev = doc[span.start - 2]
-        if prev is None:
-            return False
-        word = make_key(prev.text)
-        if word in self.lex.locative:
-            return True
-        if prev.pos_ == "ADP" and prev.i > 0:
-            # "la région de Kharkiv", "l’université américaine de Beyrouth": the noun it hangs
-            # on; "près de Paris": a locative word before the preposition
-            if make_key(doc[prev.i - 1].text) in self.lex.locative:
-                return True
-            noun = span.root.head if span.root.head.i < span.start else doc[prev.i - 1]
-            key = make_key(noun.lemma_)
-            return key in self.lex.place_nouns or self.lex.head_sector(key)[0] is not None
-        return False
-
     def _organisation(self, span: Span) -> Entity | None:
         """An organisation named by NER: country and sector read from its words."""
         places = self.kb.places(self.key(span.text))
@@ -416,6 +427,8 @@ class Linker(DescriptionLinker):
         if d.country is None:
             d.country = self._country_named_in(span)
         if d.country is None:
+            d.country = self._country_after(span)
+        if d.country is None:
             around = phrase(span.root, self.lex)
             d.country = describe(around, span.root, self.lex, self.kb, self.language, self._inner).country
         entity = self.index.add(span.text, span.start_char, span.end_char, "ORGANIZATION",
@@ -423,9 +436,28 @@ class Linker(DescriptionLinker):
         self.index.info(entity).named = True
         return entity
 
+    def _country_after(self, span: Span) -> str | None:
+        """The country of the complement after a name and its acronym: "le Conseil
+        supérieur de la défense (CSD) de la présidence kényane" is Kenyan."""
+        doc, i = span.doc, span.end
+        if i < len(doc) and doc[i].text == "(":
+            i = next((t.i + 1 for t in doc[i:i + 8] if t.text == ")"), i)
+        if i >= len(doc) or make_key(doc[i].text) not in self.lex.affiliation_links:
+            return None
+        i += 1
+        while i < len(doc) and doc[i].pos_ == "DET":
+            i += 1
+        if i >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN"):
+            return None
+        head = doc[i]
+        d = describe(phrase(head, self.lex), head, self.lex, self.kb, self.language, self._inner)
+        return d.country
+
     def _country_named_in(self, span: Span) -> str | None:
         """The country of a knowledge-base name inside ``span`` ("… de Corée du Nord")."""
         for _, s, e in actor_matcher(self.language)(span.as_doc()):
+            if s == 0:
+                continue  # the name's own head ("Conseil de sécurité intérieure"): no complement
             actors = self.kb.actors(self.key(span[s:e].text), self.language)
             if actors and actors[0].country:
                 return actors[0].country
