@@ -50,3 +50,23 @@ def test_a_blame_word_in_a_relative_clause_of_hearsay_stays_neutral(analyze) -> 
     st = one(analyze, "Des élections, qui seraient illégales selon Berne, devraient avoir lieu en mai, "
                       "a indiqué le ministre Luc Ferrand.", "élections")
     assert st["act"] == "ASSERT"
+
+
+# --- dates: from the time expression of the cue, never from the reported words -----------
+def test_a_date_inside_the_reported_words_is_not_the_statement_date(analyze) -> None:
+    st = one(analyze, "« La réunion prévue le 23 avril est reportée », a déclaré le ministre Paul Brun.", "réunion")
+    assert st.get("date") is None
+    st = one(analyze, "Le ministre Paul Brun a déclaré que la digue était fermée depuis 1998.", "digue")
+    assert st.get("date") is None
+
+
+def test_the_time_expression_of_the_cue_dates_the_statement(analyze) -> None:
+    st = one(analyze, "Le ministre Paul Brun a déclaré mardi que la réunion prévue le 23 avril serait reportée.",
+             "réunion")
+    assert st["date"]["value"] == "2022-09-20"
+    assert st["what"].endswith("serait reportée")  # the parser's split predicate is kept
+
+
+def test_a_pluperfect_weekday_points_back(analyze) -> None:
+    st = one(analyze, "Vendredi, le ministre Paul Brun avait déjà dénoncé la fermeture de la digue.", "digue")
+    assert st["date"]["value"] == "2022-09-16"

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from vigie.schema import DateRef, Entity
 
 HEADING_MAX_WORDS = 12
+MAX_GOVERNOR_CLIMB = 6  # heads climbed from a time expression to the verb it dates
 FINAL_PUNCT = ".!?…"
 
 
@@ -271,7 +272,27 @@ def _date(analysis: Analysis, draft: Draft) -> DateRef | None:
             start = draft.end
         elif draft.start >= cue.end:
             end = draft.start
-    return date_ref_for(analysis, start, end)
+    return date_ref_for(analysis, start, end, exclude=_reported_times(analysis, draft))
+
+
+def _reported_times(analysis: Analysis, draft: Draft) -> list[tuple[int, int]]:
+    """Times that date what is reported, not the utterance: all those of a direct quote, and
+    in other content those a verb of the content governs ("prévue le 3 mai", "depuis 1945");
+    one hanging on a reported noun phrase still dates the cue ("a annoncé une trêve, le 3")."""
+    inside = [t for t in analysis.times if draft.start <= t.start and t.end <= draft.end]
+    if draft.kind == "direct":
+        return [(t.start, t.end) for t in inside]
+    out = []
+    for t in inside:
+        span = analysis.doc.char_span(t.start, t.end, alignment_mode="expand")
+        tok = span.root if span is not None and len(span) else None
+        for _ in range(MAX_GOVERNOR_CLIMB):
+            if tok is None or tok.head is tok or tok.pos_ in ("VERB", "AUX"):
+                break
+            tok = tok.head
+        if tok is not None and tok.pos_ in ("VERB", "AUX") and draft.start <= tok.idx < draft.end:
+            out.append((t.start, t.end))
+    return out
 
 
 def _content(text: str, start: int, end: int) -> Span:

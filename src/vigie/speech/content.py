@@ -362,6 +362,7 @@ class ContentFinder:
         for child in (c for h in heads for c in h.children):
             if child.right_edge.i >= i and self._complement_child(child):
                 right = max(right, child.right_edge.i)
+        right = self._split_predicate(verb, right)
         start_tok = doc[i]
         q = self.quotes.around(start_tok.idx)
         if q is not None:
@@ -390,6 +391,18 @@ class ContentFinder:
             last = last[:-1]  # "condamné X et | estimé que": the conjunction goes with the next cue
             end = last.end_char
         return end
+
+    @staticmethod
+    def _split_predicate(verb: Token, right: int) -> int:
+        """A verb group the parser cut from the reported clause and hung on the cue
+        ("que la réunion prévue le 3 mai | serait reportée"): glued to the clause's end,
+        with neither subject nor conjunction of its own, it continues the clause."""
+        for child in verb.children:
+            if child.dep_ == "advcl" and child.left_edge.i == right + 1 and child.i > verb.i \
+                    and not child.left_edge.is_punct and \
+                    not any(c.dep_ in ("nsubj", "nsubj:pass", "mark") for c in child.children):
+                right = child.right_edge.i
+        return right
 
     def _complement_child(self, child: Token) -> bool:
         """A dependent that belongs to what is reported (objects, clauses, "à rester")."""

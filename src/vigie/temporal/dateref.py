@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import regex
@@ -108,16 +109,20 @@ def _range_text(analysis: Analysis, time: Time) -> str:
     return time.text
 
 
-def date_ref_for(analysis: Analysis, start: int, end: int) -> DateRef | None:
+def date_ref_for(analysis: Analysis, start: int, end: int,
+                 exclude: Sequence[tuple[int, int]] = ()) -> DateRef | None:
     """The date of the clause spanning ``[start, end)`` of ``analysis.text``.
 
-    The candidates are the DATE/TIME expressions with a calendar value in the same sentence;
+    The candidates are the DATE/TIME expressions with a calendar value in the same sentence,
+    except those overlapping a span of ``exclude`` (dates of reported words, not of the
+    utterance);
     one governed by the main verb or inside the span wins, then the nearest to the span.
     None when the sentence has none (the caller decides about falling back).
     """
     lo, hi = _sentence_bounds(analysis, start, end)
     candidates = [t for t in analysis.times
-                  if t.start < hi and t.end > lo and to_date_ref(t) is not None]
+                  if t.start < hi and t.end > lo and to_date_ref(t) is not None
+                  and not any(t.start < e_end and t.end > e_start for e_start, e_end in exclude)]
     if not candidates:
         return None
     mains = _main_verbs(analysis, start, end) if analysis.doc is not None else set()
