@@ -78,10 +78,13 @@ class PlaceUsage:
         return False
 
     def _route_end(self, span: Span) -> bool:
-        """"de Paris à Berlin": the start of a route is a place when its end follows."""
+        """"de Paris à Berlin": the start of a route is a place when its end follows, unless
+        a noun of relation or message governs it ("l’avertissement de Paris à Alger")."""
         doc = span.doc
         if span.start == 0 or make_key(doc[span.start - 1].text) not in self.lex.route_from:
             return False
+        if span.start >= 2 and self._relation_before(doc[span.start - 1]):
+            return False  # "le message de Paris à Washington": a sender and an addressee
         nxt = doc[span.end] if span.end < len(doc) else None
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
         return nxt is not None and after is not None and make_key(nxt.text) in self.lex.route_to \
