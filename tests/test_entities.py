@@ -231,3 +231,10 @@ def test_the_name_is_the_one_the_article_uses() -> None:
                 "Commissariat des Nations unies pour les réfugiés.")
     erdogan = entity_of(a, "Recep Tayyip Erdoğan")
     assert erdogan.name == "Recep Tayyip Erdoğan" and erdogan.kb == {"wikidata": "Q39259"}
+
+
+def test_coordinated_office_holders_share_a_country() -> None:
+    a = analyse("Le Portugal observe. Le Portugal attend. Le Portugal hésite. Le ministre de "
+                "l’Intérieur Matteo Salvini et le vice-Premier ministre Carlo Bianchi ont réagi.",
+                published="2019-02-07")
+    assert entity_of(a, "Carlo Bianchi").country == "ITA"

@@ -118,3 +118,10 @@ def test_capitals_between_parties_stay_actors() -> None:
 def test_a_capitalised_word_of_a_unit_name_is_no_toponym() -> None:
     a = analyse("Le 5e régiment blindé de la Garde aurait perdu la moitié de ses chars.")
     assert not [e for e in a.entities.entities if e.type == "LOCATION"]
+
+
+def test_a_hyphenated_country_stays_one_place() -> None:
+    a = analyse("Les élections en Bosnie-Herzégovine approchent. Le train Vienne-Budapest est annulé.")
+    bih = entity_of(a, "Bosnie-Herzégovine")
+    assert bih is not None and bih.country == "BIH"
+    assert entity_of(a, "Budapest").geo.country == "HUN"

@@ -93,6 +93,8 @@ class PlaceUsage:
     def place_pair(self, span: Span) -> tuple[Span, Span] | None:
         """"la ligne Bordeaux-Toulouse", "le vol Rome-Madrid": two known places joined by a hyphen."""
         doc = span.doc
+        if self.kb.places(self.key(span.text)) or self.kb.actors(self.key(span.text), self.language):
+            return None  # "Bosnie-Herzégovine" is one place
         for tok in span[1:-1]:
             if tok.text not in ("-", "–") or not doc[tok.i - 1].is_title or not doc[tok.i + 1].is_title:
                 continue
