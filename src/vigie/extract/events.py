@@ -88,9 +88,18 @@ def _keep(hit: Hit, args: Arguments) -> bool:
     coded_recipient = any(p.code for p in args.recipients)
     if hit.group.verbal:
         return coded_actor and coded_recipient
-    if hit.group.strong:
+    if hit.group.strong or _agentless_passive(hit):
         return coded_actor or coded_recipient
     return coded_actor
+
+
+def _agentless_passive(hit: Hit) -> bool:
+    """"deux journalistes ont été arrêtés": a material event whose agent is not said still
+    happened to its coded subject."""
+    v = hit.head
+    # a relative or participial clause ("le diplomate qui avait été arrêté") recalls, not reports
+    return hit.kind == "verb" and not v.dep_.startswith("acl") and \
+        any(c.dep_ == "aux:pass" for c in v.children) and not any(c.dep_ == "obl:agent" for c in v.children)
 
 
 def _clause(hit: Hit, args: Arguments) -> Token | None:

@@ -144,9 +144,13 @@ class Actors:
             if lower in self.pronouns:
                 return self.antecedent(tok)
             return None
-        if tok.pos_ in ("ADJ",):
+        if tok.pos_ in ("ADJ", "NOUN", "PROPN"):
+            # "deux Iraniens", "des journalistes suédois": people named by their nationality
             code = demonym_country(lower, self.language)
-            return Participant(tok.text, country=code) if code else None
+            if code:
+                return Participant(tok.text, country=code)
+            if tok.pos_ == "ADJ":
+                return None
         if depth >= 3:
             return None
         return self._inside(tok, depth, shallow)

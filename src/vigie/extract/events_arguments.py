@@ -64,6 +64,11 @@ class ArgumentFinder:
         self.country_location_case = a.get("country_location_case", frozenset())
         self.theme_case = a.get("theme_case", frozenset())
         self.reflexive = frozenset(lex.matching.get("reflexive", []))
+        self.towards = a.get("towards", frozenset())
+        self.own_forces = a.get("own_forces", frozenset())
+        self.possessives = a.get("possessives", frozenset())
+        self.place_nouns = a.get("place_nouns", frozenset())
+        self.armed = a.get("armed", frozenset())
 
     # ------------------------------------------------------------------ entry point
     def find(self, hit: Hit) -> Arguments:
@@ -71,6 +76,16 @@ class ArgumentFinder:
         args = self.verb(hit.head, hit) if hit.kind == "verb" else self.noun(hit.head, hit)
         reciprocal = hit.kind == "verb" and any(
             c.dep_ in REFLEXIVE_DEPS and c.lower_ in self.reflexive for c in hit.head.children)
+        if hit.extra.get("needs_armed") and not self._armed(args):
+            return Arguments()  # "une offensive contre des intérêts": no weapon, no armed side
+        args.place = self.place(hit.head, args.support)
+        if hit.group.needs_place and not self._names_place(hit, args):
+            return Arguments()  # "la prise de parole" is no capture, "se rendre" no visit
+        if hit.group.type == "REQUEST":
+            self._drop_own_forces(hit.head, args)
+        if hit.group.place_recipient and not any(p.code for p in args.recipients):
+            # before symmetric copying: "X et Y sont arrivés à Z" visit Z's country
+            self._place_as_recipient(args)
         if (hit.group.type in SYMMETRIC_TYPES or reciprocal) and len(args.actors) > 1 and not args.recipients:
             args.recipients = list(args.actors)  # "X et Y se sont rencontrés", "... se battent"
         keys = {p.key for p in args.actors}
@@ -78,7 +93,6 @@ class ArgumentFinder:
         args.recipients = [p for p in args.recipients
                            if (p.key not in keys and not (p.entity is None and p.code in actor_codes))
                            or hit.group.type in SYMMETRIC_TYPES or reciprocal]
-        args.place = self.place(hit.head, args.support)
         sector = hit.group.located_actor
         if sector and not any(p.code for p in args.actors) and args.place is not None:
             # "des milliers de personnes ont manifesté à Lyon": the people of that country
@@ -87,10 +101,56 @@ class ArgumentFinder:
                 args.actors = [Participant(args.place.text, country=code, sector=sector)]
         return args
 
+    def _armed(self, args: Arguments) -> bool:
+        """An armed group or a military / rebel sector among the participants."""
+        for p in [*args.actors, *args.recipients]:
+            sector = p.sector or (p.entity.sector if p.entity else None)
+            if p.code in self.armed or sector in self.armed:
+                return True
+        return False
+
+    def _names_place(self, hit: Hit, args: Arguments) -> bool:
+        """A verb names where it goes; a noun has a "de" complement naming a place or country
+        ("la prise de la ville de X", not "la prise de position de X")."""
+        if hit.kind == "verb":
+            return args.place is not None
+        for c in hit.head.children:
+            if c.dep_ != "nmod" or _case(c) not in self.genitive_case:
+                continue
+            found = self.actors.by_token.get(c.i)
+            if found is not None and found[0].geo is not None:
+                return True
+            if c.lemma_.lower() in self.place_nouns and self._place_in(c, 1) is not None:
+                return True
+        return False
+
+    def _drop_own_forces(self, v: Token, args: Arguments) -> None:
+        """"J'ai ordonné aux forces armées de ...": an order to one's own forces is command,
+        not a request between actors."""
+        codes = {p.code for p in args.actors if p.code}
+        forces = [c for c in v.children if c.lemma_.lower() in self.own_forces and
+                  (c.dep_ in OBJECTS or c.dep_.startswith("obl"))]
+        if not codes or not forces:
+            return
+        own = {p.code for c in forces for p in self.actors.with_conjuncts(c) if p.code in codes}
+        own |= {None} if any(not self.actors.with_conjuncts(c) for c in forces) else set()
+        args.recipients = [p for p in args.recipients if p.code not in own]
+
+    def _place_as_recipient(self, args: Arguments) -> None:
+        """"des frappes sur une ville": the country of the place is the recipient, unless it is
+        the actor's own country (a police raid at home)."""
+        place = args.place
+        code = place.entity.geo.country if place and place.entity and place.entity.geo else None
+        code = code or (place.code if place else None)
+        if code and code not in {p.code for p in args.actors}:
+            args.recipients = [*args.recipients, Participant(place.text, country=code)]
+
     # ------------------------------------------------------------------ verbs
     def _passive(self, v: Token) -> bool:
         children = list(v.children)
-        if any(c.dep_ in REFLEXIVE_DEPS and c.lower_ in self.reflexive for c in children):
+        # "s'en est pris à": the auxiliary of a reflexive verb is not a passive
+        if any(c.lower_ in self.reflexive and c.i < v.i and not c.dep_.startswith("nsubj")
+               for c in children):
             return False
         return any(c.dep_ == "aux:pass" for c in children) or any(c.dep_ == "nsubj:pass" for c in children)
 
@@ -209,7 +269,31 @@ class ArgumentFinder:
                     # shallow: "appeler à la formation d'une commission sur X" is not aimed at X
                     found = [p for p in self.actors.with_conjuncts(c, shallow=True)
                              if not (p.is_place() and case not in self.target_case)]
+                    nested = self._event_noun(c) if not found and hit.group.verbal else None
+                    if nested is not None:  # "appeler à la démission de X": aimed at X
+                        found = self._nested_actors(c, nested)
                     _add(out, found)
+        if theme:
+            _add(out, self._towards(v))
+        return out
+
+    def _towards(self, v: Token) -> list[Participant]:
+        """The destination of a move: "plus près du territoire X", "vers la frontière de X",
+        "à la frontière avec X"; a place counts as its country. The parser attaches these
+        phrases anywhere, so the words after the verb in its clause are read in order."""
+        out: list[Participant] = []
+        doc, end = v.doc, min(v.right_edge.i, v.i + 15)
+        for i in range(v.i + 1, end + 1):
+            if doc[i].lemma_.lower() not in self.towards:
+                continue
+            for t in doc[i:min(i + 6, end + 1)]:  # "la frontière bulgare", "près du pays X"
+                if t.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                p = self.actors.resolve(t)
+                code = p.entity.geo.country if p and p.entity and p.entity.geo else None
+                if p is not None and (p.code or code):
+                    _add(out, [p if p.code else Participant(p.text, country=code)])
+                    return out
         return out
 
     def _demonyms(self, tok: Token) -> list[Participant]:
@@ -290,6 +374,12 @@ class ArgumentFinder:
         elif not args.actors and any(c.dep_ == "det" and c.lower_ in self.lex.plural_possessives
                                      for c in n.children):
             self._from_possessor(n, hit, args)
+        elif not args.actors and any(c.dep_ == "det" and c.lower_ in self.possessives
+                                     for c in n.children):
+            # "son invasion de X": the owner is the clause's subject or the previous one
+            owner = self._owner(n)
+            if owner is not None:
+                _add(args.actors, [owner])
         elif args.actors and (n.dep_ == "nsubj" or (n.head.dep_ == "nsubj" and n.head.pos_ == "ADJ")):
             # "une contre-offensive ukrainienne a forcé une retraite russe": the object is the target
             verb = n.head if n.dep_ == "nsubj" else n.head.head
@@ -305,7 +395,11 @@ class ArgumentFinder:
         """Demonyms, "entre X et Y", "par X", "de X" (actor or target by the group), "contre
         X", participles ("commise par X", "imposées au régime")."""
         _add(args.actors, self._demonyms(n))
-        for c in n.children:
+        doc = n.doc
+        # the dependents of the other words of the phrase too ("la fermeture de la frontière
+        # avec X", "le gel des avoirs de X")
+        inner = [t for t in doc[hit.start:hit.end] if t.i != n.i and t.pos_ in ("NOUN", "PROPN")]
+        for c in [*n.children, *(c for t in inner for c in t.children)]:
             dep, case = c.dep_, _case(c)
             if dep == "nmod" and case in self.between_case:
                 both = self.actors.with_conjuncts(c)
@@ -323,6 +417,18 @@ class ArgumentFinder:
                 for g in c.children:
                     if g.dep_.startswith("obl") and _case(g) in self.recipient_case:
                         _add(args.recipients, [p for p in self.actors.with_conjuncts(g) if not p.is_place()])
+
+    def _owner(self, n: Token) -> Participant | None:
+        """The referent of a singular possessive on an event noun: the coded subject of the
+        nearest governing clause, else the previous sentence's subject."""
+        for verb in [n.head, *n.head.ancestors][:5]:
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubj:pass") and c.i != n.i:
+                    found = self.actors.resolve(c)
+                    if found is not None and found.code:
+                        return found
+        found = self.actors.antecedent(n)
+        return found if found is not None and found.code else None
 
     def _from_possessor(self, n: Token, hit: Hit, args: Arguments) -> None:
         """"X et Y ont abordé le dossier lors de leur rencontre": the clause's plural subject
@@ -375,9 +481,13 @@ class ArgumentFinder:
 
     # ------------------------------------------------------------------ place
     def place(self, head: Token, support: Token | None) -> Participant | None:
-        """A city, region or country the event is said to happen in ("à Villepinte",
+        """A city, region or country the event is said to happen in ("à Lausanne",
         "dans la région de Kharkiv")."""
         anchors = [head, support] + [c for c in head.children if c.dep_ == "obj"]
+        if head.pos_ == "NOUN":  # "l'attentat déjoué à X"
+            anchors += [c for c in head.children if c.dep_ == "acl"]
+        if head.pos_ == "NOUN" and head.dep_.startswith("obl") and head.head.pos_ == "VERB":
+            anchors.append(head.head)  # "attendu vendredi à X pour des entretiens"
         if head.dep_ == "nsubj" and head.head.pos_ == "VERB":  # "une offensive a forcé une retraite ... à X"
             anchors += [head.head, *(c for c in head.head.children if c.dep_ == "obj")]
         for anchor in anchors:
@@ -413,13 +523,15 @@ class ArgumentFinder:
         return found
 
     def _place_in(self, tok: Token, depth: int) -> Participant | None:
-        hit = self.actors.by_token.get(tok.i)
+        # the mention the token heads first: "Alger" inside "son ambassadeur à Alger"
+        hit = self.actors.by_root.get(tok.i) or self.actors.by_token.get(tok.i)
         if hit is not None and hit[0].geo is not None:
             return Participant(hit[1], hit[0])
         if depth >= 3:
             return None
         for c in tok.children:
-            if c.dep_ in ("nmod", "appos", "flat:name"):
+            # "la région de X", "la ville, X"; not "nos relations avec X"
+            if c.dep_ in ("appos", "flat:name") or (c.dep_ == "nmod" and _case(c) in self.genitive_case):
                 found = self._place_in(c, depth + 1)
                 if found is not None:
                     return found

@@ -39,6 +39,10 @@ class TriggerGroup:
     located_actor: str | None = None  # sector of the people of the event's place ("CVL")
     needs: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()
+    not_with: frozenset[str] = frozenset()  # figurative modifiers ("offensive diplomatique")
+    needs_sentence: frozenset[str] = frozenset()  # context words of the literal reading
+    needs_place: bool = False  # the complement must be a place ("la prise de la ville")
+    place_recipient: bool = False  # the place's country is the recipient when none is named
     weight: float = 0.6
 
     @property
@@ -153,6 +157,10 @@ def lexicon(language: str) -> Lexicon:
             object_role=g.get("object", "recipient"), strong=bool(g.get("strong", False)),
             located_actor=g.get("located_actor"),
             needs=frozenset(g.get("needs", ())), unless=frozenset(g.get("unless", ())),
+            not_with=frozenset(g.get("not_with", ())),
+            needs_sentence=frozenset(g.get("needs_sentence", ())),
+            needs_place=bool(g.get("needs_place", False)),
+            place_recipient=bool(g.get("place_recipient", False)),
             weight=float(g.get("weight", 0.6))))
         for kind, key in (("verb", "verbs"), ("noun", "nouns")):
             for text in g.get(key, []):
@@ -204,6 +212,26 @@ def _needs_met(head: Token, start: int, end: int, needs: frozenset[str]) -> bool
     return bool(lemmas & needs)
 
 
+def _figurative(head: Token, group: TriggerGroup) -> bool:
+    """A figurative modifier: "une offensive diplomatique", "des attaques frontales"."""
+    return bool(group.not_with) and any(c.lemma_.lower() in group.not_with or
+                                        c.lower_ in group.not_with for c in head.children)
+
+
+def _out_of_context(head: Token, group: TriggerGroup, sentence_lemmas: dict[int, frozenset[str]]) -> bool:
+    """An often figurative noun in a sentence with no military or violent word
+    (``sentence_lemmas`` caches the lemmas per sentence); armed participants can still make
+    it literal (see ``ArgumentFinder.find``)."""
+    if not group.needs_sentence:
+        return False
+    sent = head.sent
+    lemmas = sentence_lemmas.get(sent.start)
+    if lemmas is None:
+        lemmas = frozenset(t.lemma_.lower() for t in sent if t.i != head.i)
+        sentence_lemmas[sent.start] = lemmas
+    return not (lemmas & group.needs_sentence)
+
+
 def _ruled_out(head: Token, group: TriggerGroup, lex: Lexicon) -> bool:
     """A dependent that excludes this reading ("arrêter de", "arrêter la destruction")."""
     if not group.unless:
@@ -223,6 +251,7 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
     if not lex.by_head:
         return []
     best: dict[int, tuple[tuple[int, bool, int, int], Hit]] = {}
+    sentence_lemmas: dict[int, frozenset[str]] = {}
     for _, i, _end in lex.matcher(doc.vocab)(doc):
         head = doc[i]
         candidates = lex.by_head.get(head.lemma_, []) + lex.by_head.get(head.lower_, [])
@@ -236,14 +265,18 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
             if span is None:
                 continue
             group = lex.groups[phrase.group]
-            if not _needs_met(head, span[0], span[1], group.needs) or _ruled_out(head, group, lex):
+            if not _needs_met(head, span[0], span[1], group.needs) or _ruled_out(head, group, lex) \
+                    or _figurative(head, group):
                 continue
             # specific (with needs) beats generic, the reading that fits the part of speech
             # ("rencontre" noun or verb) beats the other, longer beats shorter, earlier beats later
             fits = (phrase.kind == "noun") == (head.pos_ in ("NOUN", "PROPN"))
             rank = (1 if group.needs else 0, fits, phrase.size, -phrase.group)
             if head.i not in best or rank > best[head.i][0]:
-                best[head.i] = (rank, Hit(head, span[0], span[1], group, phrase.kind, phrase.size))
+                hit = Hit(head, span[0], span[1], group, phrase.kind, phrase.size)
+                if _out_of_context(head, group, sentence_lemmas):
+                    hit.extra["needs_armed"] = True
+                best[head.i] = (rank, hit)
     hits = [h for _, h in best.values()]
     # a head inside a longer phrase of another hit belongs to that phrase ("gel des avoirs")
     covered = {i for h in hits if h.size > 1 for i in range(h.start, h.end) if i != h.head.i}

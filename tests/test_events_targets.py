@@ -1,0 +1,152 @@
+"""Who an event is aimed at, and when a trigger word is no event: targets of nominal events
+(complements, demonyms, places), agentless passives, reflexive idioms, visits, summons, and
+figurative attacks or own-forces orders. Sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_helpers import make_analysis
+from vigie.extract.events import extract_events
+
+pytestmark = pytest.mark.slow
+
+
+def coded(text: str, entities: dict | None = None, places: dict | None = None) -> list[tuple]:
+    """(type, actor codes, recipient codes, location name) of the events of ``text``."""
+    analysis = make_analysis(text, entities or {}, places)
+    extract_events(analysis)
+    return [(e.type, sorted({a.country for a in e.actors if a.country}),
+             sorted({r.country for r in e.recipients if r.country}),
+             e.location.name if e.location else None) for e in analysis.events]
+
+
+def types(text: str, entities: dict | None = None, places: dict | None = None) -> list[str]:
+    return [t for t, *_ in coded(text, entities, places)]
+
+
+# ------------------------------------------------------------------ nominal targets
+
+
+def test_border_closure_targets_the_neighbour_after_avec() -> None:
+    text = "Le Tchad a ordonné la fermeture de la frontière avec le Niger."
+    assert ("COERCE", ["TCD"], ["NER"], None) in coded(text, {"Tchad": "TCD", "Niger": "NER"})
+
+
+def test_asset_freeze_targets_the_owner() -> None:
+    text = "Le Canada a annoncé le gel des avoirs de la banque centrale du Laos."
+    found = coded(text, {"Canada": "CAN", "banque centrale du Laos": ("LAO", "ORGANIZATION")})
+    assert ("SANCTION", ["CAN"], ["LAO"], None) in found
+
+
+def test_arrested_people_named_by_their_nationality() -> None:
+    text = "La police suisse a procédé à l'interpellation de deux Marocains."
+    assert ("COERCE", ["CHE"], ["MAR"]) in [t[:3] for t in coded(text)]
+
+
+def test_agentless_passive_arrest_keeps_its_subject() -> None:
+    text = "Trois journalistes suédois ont été arrêtés mardi."
+    assert ("COERCE", [], ["SWE"]) in [t[:3] for t in coded(text)]
+
+
+def test_relative_clause_arrest_is_background() -> None:
+    text = "Le militant suédois qui avait été arrêté a témoigné hier."
+    assert "COERCE" not in types(text)
+
+
+def test_strikes_on_a_city_target_its_country() -> None:
+    text = "La Jordanie a mené de nouvelles frappes sur Tripoli."
+    found = coded(text, {"Jordanie": "JOR"}, {"Tripoli": "LBY"})
+    assert ("ASSAULT", ["JOR"], ["LBY"], "Tripoli") in found
+
+
+def test_troops_moved_closer_to_a_territory() -> None:
+    text = "Le Pérou a décidé de déplacer ses troupes plus près du territoire bolivien."
+    assert ("MOBILIZE", ["PER"], ["BOL"]) in [t[:3] for t in coded(text, {"Pérou": "PER"})]
+
+
+def test_possessive_event_noun_takes_the_clause_subject() -> None:
+    text = "La Bolivie poursuit son invasion du Paraguay."
+    found = coded(text, {"Bolivie": "BOL", "Paraguay": "PRY"})
+    assert ("ASSAULT", ["BOL"], ["PRY"], None) in found
+
+
+def test_capture_of_a_town_but_not_of_a_stance() -> None:
+    ents = {"Malawi": "MWI"}
+    assert ("ASSAULT", [], ["ZMB"]) in [t[:3] for t in coded("Les rebelles ont annoncé la prise de Lusaka.",
+                                                              ents, {"Lusaka": "ZMB"})]
+    assert "ASSAULT" not in types("La prise de position du Malawi a surpris.", ents)
+
+
+# ------------------------------------------------------------------ verbal targets
+
+
+def test_reflexive_idiom_is_not_a_passive() -> None:
+    text = "Le Chili s'en est pris au gouvernement argentin."
+    assert ("ACCUSE", ["CHL"], ["ARG"]) in [t[:3] for t in coded(text, {"Chili": "CHL"})]
+
+
+def test_passive_accusation_agent_and_subject() -> None:
+    text = "Le Laos a été accusé par le Vietnam d'avoir fermé ses ports."
+    assert ("ACCUSE", ["VNM"], ["LAO"]) in [t[:3] for t in coded(text, {"Laos": "LAO", "Vietnam": "VNM"})]
+
+
+def test_call_for_a_resignation_targets_who_should_resign() -> None:
+    text = "Le Ghana a appelé à la démission du gouvernement togolais."
+    assert ("REQUEST", ["GHA"], ["TGO"]) in [t[:3] for t in coded(text, {"Ghana": "GHA"})]
+
+
+def test_order_to_own_forces_is_no_request() -> None:
+    text = "Le Népal a ordonné aux forces armées népalaises de se préparer."
+    assert "REQUEST" not in types(text, {"Népal": "NPL"})
+
+
+# ------------------------------------------------------------------ meetings and diplomacy
+
+
+def test_visit_to_a_foreign_city() -> None:
+    text = "Le président chilien se rendra lundi à Lima."
+    assert ("CONSULT", ["CHL"], ["PER"], "Lima") in coded(text, places={"Lima": "PER"})
+
+
+def test_receiving_a_counterpart() -> None:
+    text = "Le président égyptien a reçu son homologue tunisien."
+    assert ("CONSULT", ["EGY"], ["TUN"]) in [t[:3] for t in coded(text)]
+
+
+def test_summoning_an_envoy_is_a_reprimand_of_his_country() -> None:
+    text = "Le Brésil a convoqué l'ambassadeur argentin."
+    assert ("ACCUSE", ["BRA"], ["ARG"]) in [t[:3] for t in coded(text, {"Brésil": "BRA"})]
+
+
+def test_extradition_is_judicial_cooperation() -> None:
+    text = "Le Portugal a extradé vers l'Espagne un homme recherché."
+    assert ("COOPERATE", ["PRT"], ["ESP"]) in [t[:3] for t in coded(text, {"Portugal": "PRT", "Espagne": "ESP"})]
+
+
+def test_torture_noun_needs_no_weapon() -> None:
+    text = "Le rapport décrit des actes de torture commis par la police égyptienne."
+    assert "ASSAULT" in types(text)
+
+
+# ------------------------------------------------------------------ figurative readings
+
+
+@pytest.mark.parametrize("text", [
+    "Le Japon a lancé une offensive diplomatique contre les intérêts chinois.",
+    "Le Japon a lancé une offensive contre les intérêts chinois en Afrique.",
+    "Le ministre a répondu aux attaques frontales du Japon.",
+])
+def test_figurative_attacks_are_no_assault(text: str) -> None:
+    assert "ASSAULT" not in types(text, {"Japon": "JPN"})
+
+
+def test_offensive_between_armed_actors_is_an_assault() -> None:
+    text = "Le Japon a lancé une offensive contre le Front du Nord."
+    found = coded(text, {"Japon": "JPN", "Front du Nord": ("IMG", "GROUP")})
+    assert ("ASSAULT", ["JPN"], ["IMG"], None) in found
+
+
+def test_police_operation_is_coercion() -> None:
+    text = "Une opération de la police autrichienne a visé un entrepôt à Linz."
+    assert "COERCE" in types(text, places={"Linz": "AUT"})
