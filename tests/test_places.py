@@ -125,3 +125,13 @@ def test_a_hyphenated_country_stays_one_place() -> None:
     bih = entity_of(a, "Bosnie-Herzégovine")
     assert bih is not None and bih.country == "BIH"
     assert entity_of(a, "Budapest").geo.country == "HUN"
+
+
+def test_acronyms_and_names_after_an_article_are_no_small_towns() -> None:
+    a = analyse("Les combattants du FLN ont défilé. Les critères varient entre les pays de l’Union.")
+    assert not [e for e in a.entities.entities if e.type == "LOCATION"]
+
+
+def test_the_first_word_of_a_body_is_the_body_not_a_town() -> None:
+    a = analyse("L’Union européenne hésite. Les dirigeants de l’Union se réunissent jeudi.")
+    assert entity_of(a, "Union", nth=1) is entity_of(a, "L’Union européenne")

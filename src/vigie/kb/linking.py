@@ -205,7 +205,7 @@ class Linker(DescriptionLinker, ContextLinker, PlaceUsage):
             return person
         if label == "KB" or (label != "LOCCAND" and self._known(span)):
             return self._kb_name(span)
-        short = self._short_form(span) if label in ("ORG", "MISC") else None
+        short = self._short_form(span) if label != "KB" else None
         if short is not None:
             self.index.mention(short, span.text, span.start_char, span.end_char)
             return short
@@ -222,11 +222,16 @@ class Linker(DescriptionLinker, ContextLinker, PlaceUsage):
         return None
 
     def _short_form(self, span: Span) -> Entity | None:
-        """"le Conseil" after "le Conseil national kurde": the first words of an
-        organisation named earlier name it again (the most recent such organisation)."""
+        """"le Conseil" after "le Conseil national kurde", "l’Union" after "l’Union
+        européenne": the first words of an organisation named earlier name it again (the
+        most recent such organisation), unless they are a known actor or place themselves."""
         if len(span) > 2 or not span[0].is_title:
             return None
-        prefix = self.key(span.text) + " "
+        key = self.key(span.text)
+        if self.kb.actors(key, self.language) or any(
+                p.population >= MIN_POPULATION_UNLABELLED or p.feature != "city" for p in self.kb.places(key)):
+            return None  # "Washington" after "Washington Post" is still the capital
+        prefix = key + " "
         return self.index.nearest(span.start_char, lambda e: e.type == "ORGANIZATION"
                                   and self.index.info(e).named
                                   and self.key(e.name).startswith(prefix))
@@ -378,8 +383,8 @@ class Linker(DescriptionLinker, ContextLinker, PlaceUsage):
                                   key=f"loc:{key}")
         top = places[0]
         if top.feature == "city" and top.population < MIN_POPULATION_UNLABELLED and \
-                not as_place and self.inside_a_name(span):
-            return None  # "le régiment blindé de la Garde": a word of a unit's name
+                not as_place and not self._in_dateline(span) and self.implausible_town(span):
+            return None  # "ALN", "l’Union", "le régiment blindé de la Garde": no toponym
         if top.feature == "country":
             actor = self.kb.country(top.country)
             if actor is not None:
@@ -392,6 +397,10 @@ class Linker(DescriptionLinker, ContextLinker, PlaceUsage):
         if not info.places:
             info.places = places
         return entity
+
+    def _in_dateline(self, span: Span) -> bool:
+        return bool(self._dateline) and span.start_char < self._dateline[1] and \
+            self._dateline[0] < span.end_char
 
     def _longer_place(self, span: Span) -> Span:
         """"l’Europe du Sud" when the NER saw only "Europe": a known place name that

@@ -5,8 +5,8 @@ as a place: after a locative word ("à Séoul", "près de Paris", "arrivé à Da
 dateline, after a place noun ("la région de Kharkiv"), as an end of a route or a range
 ("de Paris à Berlin", "entre Bagdad et Mossoul" unless "entre" follows a noun of relation:
 "les négociations entre Ankara et Athènes"), or in a hyphenated pair ("Bordeaux-Toulouse").
-A capitalised common noun inside the name of a unit ("la brigade … de la Garde") is no
-toponym at all. Mixed into the :class:`~vigie.kb.linking.Linker`.
+A name that matches only a small town is no toponym when it is an acronym, a capitalised
+common noun, or a word ending the name of a unit ("le régiment blindé de la Garde"). Mixed into the :class:`~vigie.kb.linking.Linker`.
 """
 
 from __future__ import annotations
@@ -109,11 +109,24 @@ class PlaceUsage:
                 return left, right
         return None
 
-    def inside_a_name(self, span: Span) -> bool:
-        """True when a one-word candidate toponym is a capitalised common noun ending the
-        name of a unit or body ("le 5e régiment blindé de la Garde")."""
-        if len(span) != 1 or span[0].pos_ == "PROPN":
+    def implausible_town(self, span: Span) -> bool:
+        """True when a name matching only a small town is not used as a toponym: an acronym
+        ("ALN" is a movement, not a village), a capitalised common noun not after a locative
+        word, a name after an article ("les pays de l’Union"; "à la Garde" stays a place),
+        or a word ending the name of a unit or body ("le régiment blindé de la Garde")."""
+        if span.text.isupper() and len(span.text) <= 6:
+            return True
+        if len(span) != 1:
             return False
+        if span[0].pos_ == "NOUN" and not self._locative_before(span):
+            return True
+        doc = span.doc
+        if span.start >= 1 and doc[span.start - 1].pos_ == "DET" and \
+                not (span.start >= 2 and make_key(doc[span.start - 2].text) in self.lex.locative):
+            return True  # "les pays de l’Union": a town's name takes no article
+        return self._in_unit_name(span)
+
+    def _in_unit_name(self, span: Span) -> bool:
         doc = span.doc
         start = span.start
         while start > 0 and doc[start - 1].pos_ in ("DET", "ADP"):
