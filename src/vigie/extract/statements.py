@@ -276,11 +276,12 @@ def _date(analysis: Analysis, draft: Draft) -> DateRef | None:
 
 
 def _reported_times(analysis: Analysis, draft: Draft) -> list[tuple[int, int]]:
-    """Times that date what is reported, not the utterance: all those of a direct quote, and
-    in other content those a verb of the content governs ("prévue le 3 mai", "depuis 1945");
-    one hanging on a reported noun phrase still dates the cue ("a annoncé une trêve, le 3")."""
+    """Times that date what is reported, not the utterance: all those of a direct quote or of
+    words before their incise ("P, dit-il"), and in other content those a verb of the content
+    governs ("prévue le 3 mai", "depuis 1945"); one hanging on a reported noun phrase still
+    dates the cue ("a annoncé une trêve, le 3")."""
     inside = [t for t in analysis.times if draft.start <= t.start and t.end <= draft.end]
-    if draft.kind == "direct":
+    if draft.kind == "direct" or draft.cue is None or draft.end <= draft.cue.start:
         return [(t.start, t.end) for t in inside]
     out = []
     for t in inside:

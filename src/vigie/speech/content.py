@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from vigie.speech.cues import CueMatch, finite, low
+from vigie.speech.cues import CueMatch, finite, infinitive, linear_aux, low
 from vigie.speech.speakers import Mention, Speakers
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ class ContentFinder:
         if entry is None:
             return []
         gerund = self.lex.present_participle(verb)
-        if "Inf" in verb.morph.get("VerbForm") and not gerund:
+        if infinitive(verb) and not gerund:
             controller = self._object_controller(verb)
             if controller is not None:  # "convaincre la veuve de demander": the widow asks
                 speaker = self.speakers.mention(controller)
@@ -147,7 +147,7 @@ class ContentFinder:
             subj = verb.head
         first = cue.group_first if cue.group_first is not None else cue.first
         before = sent.doc[first - 1] if first > sent.start else None
-        if not finite(verb, self.lex.auxiliaries) and not gerund and "Inf" not in verb.morph.get("VerbForm"):
+        if not finite(verb, self.lex.auxiliaries) and not gerund and not infinitive(verb):
             return []  # a bare past participle is an adjective ("reste considérée comme")
         if not finite(verb, self.lex.auxiliaries) and gerund:
             # a participle or gerund ("condamnant X", "tout en niant") says what its
@@ -359,6 +359,9 @@ class ContentFinder:
         doc, verb = sent.doc, cue.token
         right = i
         heads = [verb, *(t for t in cue.tokens if t.i > verb.i)]  # "fait savoir que": savoir's too
+        aux = linear_aux(verb, self.lex.auxiliaries)
+        if aux is not None and aux.head is not verb:  # "a en outre précisé": parsed under "a"
+            heads.append(aux)
         for child in (c for h in heads for c in h.children):
             if child.right_edge.i >= i and self._complement_child(child):
                 right = max(right, child.right_edge.i)

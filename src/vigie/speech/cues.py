@@ -33,10 +33,19 @@ def linear_aux(verb: Token, auxiliaries: frozenset[str]) -> Token | None:
     return None
 
 
+def infinitive(verb: Token) -> bool:
+    """An infinitive, unless the tagger called a participle with its auxiliary one
+    ("a toutefois pointé" tagged VerbForm=Inf)."""
+    return "Inf" in verb.morph.get("VerbForm") and not any(c.dep_ == "aux:tense" for c in verb.children)
+
+
 def finite(verb: Token, auxiliaries: frozenset[str]) -> bool:
-    """A conjugated verb: finite itself or with an auxiliary ("a déclaré")."""
+    """A conjugated verb: finite itself, with an auxiliary ("a déclaré"), or with an inverted
+    clitic subject, which only a conjugated verb takes ("dit-il", tagged a participle)."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    inverted = nxt is not None and nxt.pos_ == "PRON" and nxt.text.startswith("-")
     return "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children) \
-        or linear_aux(verb, auxiliaries) is not None
+        or inverted or linear_aux(verb, auxiliaries) is not None
 
 
 def low(token: Token) -> str:
@@ -75,6 +84,12 @@ class CueMatch:
     @property
     def last(self) -> int:
         return max(t.i for t in self.tokens)
+
+
+def _clitic_after(verb: Token, lex: Lexicon) -> bool:
+    """An inverted clitic subject follows ("dit-il", "ajoute-t-elle")."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    return nxt is not None and low(nxt).startswith("-") and low(nxt) in lex.pronouns
 
 
 def _group_before(verb: Token, lex: Lexicon) -> list[Token]:
@@ -120,6 +135,9 @@ def _negated(verb: Token, before: list[Token], lex: Lexicon) -> bool:
 def _passive(verb: Token, lex: Lexicon) -> bool:
     if any(c.dep_ == "aux:pass" for c in verb.children):
         return True
+    aux = linear_aux(verb, lex.auxiliaries)
+    if aux is not None and aux.lemma_ != lex.passive_auxiliary:
+        return False  # "a de son côté souligné": the parser hung the participle on "côté"
     has_aux = any(c.dep_.startswith("aux") for c in verb.children)
     return (not has_aux and verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm")
             and "Past" in verb.morph.get("Tense")
@@ -134,8 +152,8 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
     if not entries:
         return None
     if low(verb) in lex.naming_forms and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
-            and not any(c.dep_.startswith("aux") for c in verb.children):
-        return None  # "Mohammed Daglo, dit « Hemetti »": a nickname
+            and not any(c.dep_.startswith("aux") for c in verb.children) and not _clitic_after(verb, lex):
+        return None  # "Jean Dupont, dit « le Grand »": a nickname; "..., dit-il" is speech
     before = _group_before(verb, lex)
     reflexive = any(low(t) in lex.reflexive for t in before)
     for entry in entries:

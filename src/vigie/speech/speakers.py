@@ -99,6 +99,12 @@ def noun_phrase(head: Token, lex: Lexicon, *, inverted: bool = False) -> Span:
     return span
 
 
+def _runs_into_verb(wider: Span, span: Span) -> bool:
+    """An entity mention that runs past the noun phrase into the verb group ("Le ministre
+    *a de son côté*"): the tagger's name, not the speaker's."""
+    return any(t.pos_ in ("AUX", "VERB") for t in wider if t.i >= span.end)
+
+
 def _np_child(child: Token) -> bool:
     """Whether a dependent belongs to the mention: not a clause, except a participle glued
     to its noun ("ce texte transmis par le PS", not ", réalisé après 9 mois")."""
@@ -164,7 +170,38 @@ class Speakers:
                 subj = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
                 if subj is not None and not self.quotes.around(subj.idx):
                     return subj
+        antecedent = self._after_relative(verb, aux)
+        if antecedent is not None:
+            return antecedent
+        if aux is not None and aux.head is not verb:
+            return self._before_aux(aux)
         return None
+
+    @staticmethod
+    def _after_relative(verb: Token, aux: Token | None) -> Token | None:
+        """"X, qui a présidé ..., a affirmé": the parser hung the cue on the relative clause
+        before it; after the comma closing that clause the cue's subject is its antecedent."""
+        first = aux.i if aux is not None and aux.i < verb.i else verb.i
+        rel = verb.head
+        if first == verb.sent.start or verb.doc[first - 1].text != "," or rel.i >= verb.i:
+            return None
+        if verb.dep_ in ("advcl", "conj", "parataxis") and rel.dep_ == "acl:relcl" and \
+                rel.head.pos_ in ("NOUN", "PROPN"):
+            return rel.head
+        return None
+
+    def _before_aux(self, aux: Token) -> Token | None:
+        """The noun right before an auxiliary the parser cut from its participle ("Le préfet
+        X a de son côté souligné", parsed without a subject), climbed to its head noun."""
+        if aux.i == aux.sent.start:
+            return None
+        tok = aux.doc[aux.i - 1]
+        if tok.pos_ not in ("NOUN", "PROPN") or self.quotes.around(tok.idx):
+            return None
+        while tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN") and \
+                tok.dep_ in ("flat:name", "flat", "appos") and tok.head is not tok:
+            tok = tok.head
+        return tok
 
     @staticmethod
     def _after_colon(verb: Token) -> Token | None:
@@ -259,6 +296,8 @@ class Speakers:
         named, n_start, n_end = self._over(span.start_char, span.end_char)
         if named is not None and n_start <= span.start_char and span.end_char <= n_end:
             wider = span.doc.char_span(n_start, n_end, alignment_mode="expand")
+            if wider is not None and _runs_into_verb(wider, span):
+                wider = None
             return Mention(wider if wider is not None else span, named)
         entity = self.described(span, head) or self.analysis.entities.resolve(span)
         return Mention(span, entity)
@@ -274,7 +313,9 @@ class Speakers:
         if (start, end) == (span.start_char, span.end_char):
             return span
         wider = span.doc.char_span(start, end, alignment_mode="expand")
-        return wider if wider is not None and len(wider) < 40 else span
+        if wider is None or len(wider) >= 40 or _runs_into_verb(wider, span):
+            return span
+        return wider
 
     def entity_over(self, start: int, end: int) -> Entity | None:
         """An entity with a mention overlapping ``[start, end)``, or whose name is written
