@@ -109,13 +109,13 @@ def test_first_person_in_a_quote_is_the_speaker() -> None:
 
 
 def test_denial_without_addressee_rejects_the_claim_source() -> None:
-    text = "Moscou a répondu aux rapports des services américains en les qualifiant de faux."
-    cue = text.index("qualifiant")
-    st = Statement(id="s1", kind="mixed", content=Span("de faux", text.index("de faux"), len(text) - 1),
-                   speaker=Speaker("Moscou", 0, 6, country="RUS"),
-                   cue=Cue("qualifiant", "qualifier", cue, cue + 10), act="DENY")
-    _, doc = run(text, {"Moscou": "RUS", "services américains": "USA"}, statements=[st])
-    assert [(e.type, e.actors[0].country, e.recipients[0].country) for e in doc.events] == [("REJECT", "RUS", "USA")]
+    text = "Ankara a réagi aux informations des services grecs en les jugeant fausses."
+    cue = text.index("jugeant")
+    st = Statement(id="s1", kind="mixed", content=Span("fausses", text.index("fausses"), len(text) - 1),
+                   speaker=Speaker("Ankara", 0, 6, country="TUR"),
+                   cue=Cue("jugeant", "juger", cue, cue + 7), act="DENY")
+    _, doc = run(text, {"Ankara": "TUR", "services grecs": "GRC"}, statements=[st])
+    assert [(e.type, e.actors[0].country, e.recipients[0].country) for e in doc.events] == [("REJECT", "TUR", "GRC")]
 
 
 def test_headline_only_completes_the_body() -> None:
@@ -131,20 +131,20 @@ def test_a_bound_is_not_the_date_of_the_event(monkeypatch) -> None:
     import vigie.extract.events as events
     from vigie.schema import DateRef
 
-    monkeypatch.setattr(events, "date_ref_for", lambda analysis, start, end: DateRef("1945", "1945", None, "year"))
-    text = "La France a rappelé son ambassadeur en Italie, une première depuis 1945."
-    analysis = make_analysis(text, {"France": "FRA", "Italie": "ITA"})
+    monkeypatch.setattr(events, "date_ref_for", lambda analysis, start, end: DateRef("1905", "1905", None, "year"))
+    text = "La Suède rappelle son ambassadeur en Norvège, une première depuis 1905."
+    analysis = make_analysis(text, {"Suède": "SWE", "Norvège": "NOR"})
     analysis.times = [object()]  # any time expression: the stub above answers
     extract_events(analysis)
     assert analysis.events[0].date is None
 
 
 def test_protest_without_named_actor_is_by_the_people_of_its_place() -> None:
-    text = "Des milliers de personnes ont manifesté samedi à Lyon contre la réforme."
-    _, doc = run(text, {}, places={"Lyon": "FRA"})
+    text = "Des centaines de riverains ont manifesté dimanche à Nantes contre le projet."
+    _, doc = run(text, {}, places={"Nantes": "FRA"})
     (ev,) = doc.events
     assert (ev.type, ev.actors[0].country, ev.actors[0].sector) == ("PROTEST", "FRA", "CVL")
-    assert ev.location.name == "Lyon"
+    assert ev.location.name == "Nantes"
 
 
 def test_a_cue_that_is_a_material_trigger_makes_only_that_event() -> None:

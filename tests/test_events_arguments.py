@@ -73,9 +73,9 @@ def test_genitive_of_an_attack_noun_is_the_target() -> None:
 
 
 def test_support_verb_gives_the_actor() -> None:
-    text = "Israël a lancé une offensive contre le Hamas."
-    ents = {"Israël": "ISR", "Hamas": "IMG"}
-    assert args_of(text, "offensive", ents=ents)[:2] == (["ISR"], ["IMG"])
+    text = "Le Kenya a déclenché une offensive contre les Shebab."
+    ents = {"Kenya": "KEN", "Shebab": "IMG"}
+    assert args_of(text, "offensive", ents=ents)[:2] == (["KEN"], ["IMG"])
 
 
 def test_subject_inherited_in_coordination() -> None:
@@ -85,8 +85,8 @@ def test_subject_inherited_in_coordination() -> None:
 
 
 def test_object_control_gives_the_actor_of_the_complement() -> None:
-    text = "L'armée accuse les paramilitaires d'avoir attaqué des bases."
-    assert args_of(text, "attaqué", ents={"paramilitaires": "SDN"})[0] == ["SDN"]
+    text = "La marine accuse les miliciens d'avoir attaqué des dépôts."
+    assert args_of(text, "attaqué", ents={"miliciens": "LBY"})[0] == ["LBY"]
 
 
 def test_place_of_the_event() -> None:
@@ -102,29 +102,29 @@ def test_city_after_a_is_a_place_not_a_recipient() -> None:
 
 
 def test_support_verb_gives_the_recipient_of_a_theme_noun() -> None:
-    text = "La Russie a envoyé cette semaine au Venezuela de l'aide humanitaire."
-    assert args_of(text, "aide", ents={"Russie": "RUS", "Venezuela": "VEN"})[:2] == (["RUS"], ["VEN"])
+    text = "Le Qatar a envoyé lundi au Soudan de l'aide humanitaire."
+    assert args_of(text, "aide", ents={"Qatar": "QAT", "Soudan": "SDN"})[:2] == (["QAT"], ["SDN"])
 
 
 def test_recalled_ambassador_names_the_recipient() -> None:
-    text = "La France a rappelé son ambassadeur en Italie."
-    assert args_of(text, "rappelé", ents={"France": "FRA", "Italie": "ITA"})[:2] == (["FRA"], ["ITA"])
+    text = "Le Chili rappelle son ambassadeur en Bolivie."
+    assert args_of(text, "rappelle", ents={"Chili": "CHL", "Bolivie": "BOL"})[:2] == (["CHL"], ["BOL"])
 
 
 def test_name_inside_a_longer_description_is_itself() -> None:
-    text = "La France a rappelé son ambassadeur en Italie."
-    analysis = make_analysis(text, {"Italie": "ITA"})
+    text = "Le Chili rappelle son ambassadeur en Bolivie."
+    analysis = make_analysis(text, {"Bolivie": "BOL"})
     start = text.index("son ambassadeur")
-    analysis.entities.add("son ambassadeur en Italie", start, start + 25, "PERSON", country="FRA")
+    analysis.entities.add("son ambassadeur en Bolivie", start, start + 26, "PERSON", country="CHL")
     lex = lexicon("fr")
     a = lex.arguments
     actors = Actors(analysis, a["pronouns"], a["relatives"], a["genitive_case"])
-    italie = next(t for t in analysis.doc if t.text == "Italie")
-    assert actors.resolve(italie).code == "ITA"
+    bolivie = next(t for t in analysis.doc if t.text == "Bolivie")
+    assert actors.resolve(bolivie).code == "BOL"
 
 
 def test_plural_possessive_takes_the_clause_subjects() -> None:
-    text = "Le Japon et la Chine ont évoqué le dossier lors de leur rencontre."
+    text = "Le Japon et la Chine ont abordé la pêche pendant leur rencontre."
     actors, recipients, _ = args_of(text, "rencontre", ents={"Japon": "JPN", "Chine": "CHN"})
     assert sorted(actors) == ["CHN", "JPN"] and sorted(recipients) == ["CHN", "JPN"]
 
@@ -143,9 +143,9 @@ def test_name_missed_by_the_recogniser_is_found_by_its_spelling() -> None:
 
 
 def test_place_hung_on_the_governing_verb_after_an_event_noun() -> None:
-    text = "Le poison avait été utilisé lors de l'assassinat de l'espion russe en 2006, à Londres."
-    _, _, place = args_of(text, "assassinat", places={"Londres": "GBR"})
-    assert place == "Londres"
+    text = "L'arme avait servi pendant l'assassinat du juge chilien en 1998, à Lisbonne."
+    _, _, place = args_of(text, "assassinat", places={"Lisbonne": "PRT"})
+    assert place == "Lisbonne"
 
 
 def test_subject_of_faire_l_objet_undergoes_the_event() -> None:

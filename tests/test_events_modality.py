@@ -22,7 +22,7 @@ def modality(sentence: str, word: str, clause: str | None = None, **kw) -> str:
     ("Nous n'avons jamais vendu d'armes à ce pays.", "vendu", "negated"),
     ("Le ministre ne rencontrera pas son homologue.", "rencontrera", "negated"),
     ("Selon la presse, le pays aurait livré des obus aux rebelles.", "livré", "claimed"),
-    ("Le gouvernement dément avoir vendu des armes au régime.", "vendu", "claimed"),
+    ("Le ministère dément avoir cédé des armes à la junte.", "cédé", "claimed"),
     ("Le procureur accuse le groupe d'avoir attaqué la caserne.", "attaqué", "claimed"),
     ("Le président rencontrera son homologue mardi.", "rencontrera", "future"),
     ("Une plainte va être déposée contre le député.", "déposée", "future"),
@@ -36,8 +36,8 @@ def test_verb_modality(sentence: str, word: str, expected: str) -> None:
 
 
 def test_noun_takes_the_modality_of_its_clause() -> None:
-    sentence = "Tout commerce d'armes avec ce pays serait une violation des règles."
-    assert modality(sentence, "commerce", "violation") == "hypothetical"
+    sentence = "Toute vente d'armes à cette junte serait une entorse aux règles."
+    assert modality(sentence, "vente", "entorse") == "hypothetical"
     assert modality("Le sommet aura lieu à Genève.", "sommet", "aura") == "future"
 
 
@@ -70,7 +70,7 @@ def test_foiled_event_is_negated() -> None:
 
 
 def test_liability_is_hypothetical() -> None:
-    sentence = "Les responsables sont passibles de lourdes sanctions."
+    sentence = "Les fraudeurs sont passibles de fortes sanctions."
     assert modality(sentence, "sanctions") == "hypothetical"
 
 
@@ -79,5 +79,5 @@ def test_hearsay_conditional_is_claimed() -> None:
 
 
 def test_liability_clause_makes_its_noun_hypothetical() -> None:
-    sentence = "Les responsables sont passibles de sanctions prononcées par la Cour."
+    sentence = "Les fraudeurs sont passibles de sanctions décidées par le tribunal."
     assert modality(sentence, "sanctions", "passibles") == "hypothetical"

@@ -29,12 +29,12 @@ def types(text: str, entities: dict | None = None, places: dict | None = None) -
 
 
 def test_border_closure_targets_the_neighbour_after_avec() -> None:
-    text = "Le Tchad a ordonné la fermeture de la frontière avec le Niger."
+    text = "Le Tchad a décrété la fermeture de sa frontière avec le Niger."
     assert ("COERCE", ["TCD"], ["NER"], None) in coded(text, {"Tchad": "TCD", "Niger": "NER"})
 
 
 def test_asset_freeze_targets_the_owner() -> None:
-    text = "Le Canada a annoncé le gel des avoirs de la banque centrale du Laos."
+    text = "Le Canada a décidé un gel des avoirs de la banque centrale du Laos."
     found = coded(text, {"Canada": "CAN", "banque centrale du Laos": ("LAO", "ORGANIZATION")})
     assert ("SANCTION", ["CAN"], ["LAO"], None) in found
 
@@ -50,7 +50,7 @@ def test_agentless_passive_arrest_keeps_its_subject() -> None:
 
 
 def test_relative_clause_arrest_is_background() -> None:
-    text = "Le militant suédois qui avait été arrêté a témoigné hier."
+    text = "Le militant suédois, qu'on avait arrêté puis relâché, témoigne."
     assert "COERCE" not in types(text)
 
 
@@ -61,7 +61,7 @@ def test_strikes_on_a_city_target_its_country() -> None:
 
 
 def test_troops_moved_closer_to_a_territory() -> None:
-    text = "Le Pérou a décidé de déplacer ses troupes plus près du territoire bolivien."
+    text = "Le Pérou a décidé de déplacer ses troupes tout près de la frontière bolivienne."
     assert ("MOBILIZE", ["PER"], ["BOL"]) in [t[:3] for t in coded(text, {"Pérou": "PER"})]
 
 
@@ -92,12 +92,12 @@ def test_passive_accusation_agent_and_subject() -> None:
 
 
 def test_call_for_a_resignation_targets_who_should_resign() -> None:
-    text = "Le Ghana a appelé à la démission du gouvernement togolais."
+    text = "Le Ghana appelle à la démission du gouvernement togolais."
     assert ("REQUEST", ["GHA"], ["TGO"]) in [t[:3] for t in coded(text, {"Ghana": "GHA"})]
 
 
 def test_order_to_own_forces_is_no_request() -> None:
-    text = "Le Népal a ordonné aux forces armées népalaises de se préparer."
+    text = "Le Népal a commandé aux forces armées népalaises de se tenir prêtes."
     assert "REQUEST" not in types(text, {"Népal": "NPL"})
 
 
@@ -133,8 +133,8 @@ def test_torture_noun_needs_no_weapon() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Le Japon a lancé une offensive diplomatique contre les intérêts chinois.",
-    "Le Japon a lancé une offensive contre les intérêts chinois en Afrique.",
+    "Le Japon a déclenché une offensive diplomatique contre les intérêts chinois.",
+    "Le Japon a déclenché une offensive contre les intérêts chinois en Afrique.",
     "Le ministre a répondu aux attaques frontales du Japon.",
 ])
 def test_figurative_attacks_are_no_assault(text: str) -> None:
@@ -142,7 +142,7 @@ def test_figurative_attacks_are_no_assault(text: str) -> None:
 
 
 def test_offensive_between_armed_actors_is_an_assault() -> None:
-    text = "Le Japon a lancé une offensive contre le Front du Nord."
+    text = "Le Japon a déclenché une offensive contre le Front du Nord."
     found = coded(text, {"Japon": "JPN", "Front du Nord": ("IMG", "GROUP")})
     assert ("ASSAULT", ["JPN"], ["IMG"], None) in found
 

@@ -22,7 +22,7 @@ def coded(sentence: str) -> list[tuple[str, str | None, str]]:
     ("Une contre-offensive a débuté hier.", "ASSAULT"),
     ("Les troupes se sont retirées du village.", "RETREAT"),
     ("Le gouvernement a libéré douze prisonniers.", "RETREAT"),
-    ("Le pays a rappelé son ambassadeur à Rome.", "SANCTION"),
+    ("Le royaume a rappelé son ambassadeur à Quito.", "SANCTION"),
     ("Bruxelles a gelé les avoirs de trois ministres.", "SANCTION"),
     ("Le régime prépare un essai de missile balistique.", "MOBILIZE"),
     ("Moscou a décrété la mobilisation de réservistes.", "MOBILIZE"),
@@ -31,15 +31,15 @@ def coded(sentence: str) -> list[tuple[str, str | None, str]]:
     ("Le ministre s'est entretenu avec son homologue.", "CONSULT"),
     ("Les deux chefs ont échangé des messages cordiaux.", "CONSULT"),
     ("Le pays a fourni des armes aux insurgés.", "COOPERATE"),
-    ("Des milliers de personnes ont manifesté dans la capitale.", "PROTEST"),
-    ("Le syndicat a appelé à la grève générale.", "PROTEST"),
+    ("Des centaines d'étudiants ont manifesté dans la capitale.", "PROTEST"),
+    ("Le syndicat convoque une grève générale.", "PROTEST"),
 ])
 def test_trigger_families(sentence: str, expected: str) -> None:
     assert expected in [t for t, _, _ in coded(sentence)]
 
 
 def test_multiword_phrase_spans_its_words() -> None:
-    found = coded("Le gouvernement a annoncé le gel des avoirs de la banque.")
+    found = coded("Le gouvernement a ordonné le gel des avoirs de la banque.")
     assert ("SANCTION", None, "gel des avoirs") in found
 
 
@@ -72,7 +72,7 @@ def test_unknown_language_has_no_triggers() -> None:
 
 
 def test_verbal_attack_is_an_accusation() -> None:
-    sentence = "Le président américain a attaqué avec virulence son homologue sur Twitter."
+    sentence = "Le chef d'État a attaqué avec virulence son rival dans une interview."
     assert ("ACCUSE", "disapprove") in [(t, m) for t, m, _ in coded(sentence)]
     assert [t for t, _, _ in coded("Les rebelles attaquent la caserne.")] == ["ASSAULT"]
 

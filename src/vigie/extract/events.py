@@ -97,7 +97,7 @@ def _agentless_passive(hit: Hit) -> bool:
     """"deux journalistes ont été arrêtés": a material event whose agent is not said still
     happened to its coded subject."""
     v = hit.head
-    # a relative or participial clause ("le diplomate qui avait été arrêté") recalls, not reports
+    # a relative or participial clause ("l'otage qu'on avait capturé") recalls, not reports
     return hit.kind == "verb" and not v.dep_.startswith("acl") and \
         any(c.dep_ == "aux:pass" for c in v.children) and not any(c.dep_ == "obl:agent" for c in v.children)
 

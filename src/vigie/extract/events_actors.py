@@ -97,7 +97,7 @@ class Actors:
                 if m.text[:1].isupper() and span[0].pos_ not in ("DET", "PRON"):  # a name, not a description
                     self.by_name.setdefault(name_key(m.text), (entity, m.text))
                 for tok in span:
-                    # the longest mention over a token wins ("ministère russe de la Défense")
+                    # the longest mention over a token wins ("ministère chilien des Mines")
                     old = self.by_token.get(tok.i)
                     if old is None or len(old[1]) < len(m.text):
                         self.by_token[tok.i] = (entity, m.text)
@@ -105,7 +105,7 @@ class Actors:
     # ------------------------------------------------------------------ lookups
     def _mention(self, tok: Token) -> tuple[Entity, str] | None:
         """The mention ``tok`` heads; a proper name inside a longer mention of something
-        else ("Italie" in "son ambassadeur en Italie") is looked up by its own name."""
+        else ("Pérou" in "son consul au Pérou") is looked up by its own name."""
         found = self.by_root.get(tok.i)
         if found is not None:
             return found

@@ -4,7 +4,7 @@ Verbs: subject -> actors, object / indirect object / oblique -> recipients, with
 ("attaqué par X") and inheritance from a governing clause ("X a échangé ... et s'est engagé",
 "X accuse Y d'avoir attaqué"). Nouns: demonym adjectives ("une contre-offensive ukrainienne"),
 genitive and agent complements ("les sanctions de l'ONU", "l'agression commise par X"), and
-the subject of a support verb ("X a lancé une offensive contre Y").
+the subject of a support verb ("X a déclenché une offensive visant Y").
 """
 
 from __future__ import annotations
@@ -69,6 +69,7 @@ class ArgumentFinder:
         self.possessives = a.get("possessives", frozenset())
         self.place_nouns = a.get("place_nouns", frozenset())
         self.armed = a.get("armed", frozenset())
+        self.purpose_case = a.get("purpose_case", frozenset())
 
     # ------------------------------------------------------------------ entry point
     def find(self, hit: Hit) -> Arguments:
@@ -77,8 +78,10 @@ class ArgumentFinder:
         reciprocal = hit.kind == "verb" and any(
             c.dep_ in REFLEXIVE_DEPS and c.lower_ in self.reflexive for c in hit.head.children)
         if hit.extra.get("needs_armed") and not self._armed(args):
-            return Arguments()  # "une offensive contre des intérêts": no weapon, no armed side
+            return Arguments()  # "une offensive visant des entreprises": no weapon, no armed side
         args.place = self.place(hit.head, args.support)
+        if hit.group.object_in and not self._object_in(hit):
+            return Arguments()  # "a reçu une lettre" is no reception of a visitor
         if hit.group.needs_place and not self._names_place(hit, args):
             return Arguments()  # "la prise de parole" is no capture, "se rendre" no visit
         if hit.group.type == "REQUEST":
@@ -95,11 +98,17 @@ class ArgumentFinder:
                            or hit.group.type in SYMMETRIC_TYPES or reciprocal]
         sector = hit.group.located_actor
         if sector and not any(p.code for p in args.actors) and args.place is not None:
-            # "des milliers de personnes ont manifesté à Lyon": the people of that country
+            # "des centaines de gens ont défilé à Gênes": the people of that country
             code = args.place.entity.geo.country if args.place.entity and args.place.entity.geo else None
             if code:
                 args.actors = [Participant(args.place.text, country=code, sector=sector)]
         return args
+
+    @staticmethod
+    def _object_in(hit: Hit) -> bool:
+        """The verb's direct object is one of the group's object nouns, or a proper name."""
+        return any(c.dep_ == "obj" and (c.lemma_.lower() in hit.group.object_in or c.pos_ == "PROPN")
+                   for c in hit.head.children)
 
     def _armed(self, args: Arguments) -> bool:
         """An armed group or a military / rebel sector among the participants."""
@@ -125,7 +134,7 @@ class ArgumentFinder:
         return False
 
     def _drop_own_forces(self, v: Token, args: Arguments) -> None:
-        """"J'ai ordonné aux forces armées de ...": an order to one's own forces is command,
+        """"Je commande à nos forces armées de ...": an order to one's own forces is command,
         not a request between actors."""
         codes = {p.code for p in args.actors if p.code}
         forces = [c for c in v.children if c.lemma_.lower() in self.own_forces and
@@ -182,7 +191,7 @@ class ArgumentFinder:
             coordinated = self.coordinated_head(v)
             own = any(c.dep_ in OBJECTS or c.dep_.startswith("obl") for c in v.children)
             if not args.recipients and not own and hit.group.verbal and coordinated is not None:
-                # shared arguments of coordinated clauses: "X a rencontré Y et s'est engagé à ..."
+                # shared arguments of coordinated clauses: "X a reçu Y puis s'est engagé à ..."
                 _add(args.recipients, self._verb_recipients(coordinated, hit))
         return args
 
@@ -220,13 +229,13 @@ class ArgumentFinder:
                     return found
             return self.verb(gov, None, depth + 1).actors
         if dep == "acl" and any(c.dep_ == "mark" for c in v.children):
-            # "accuser les paramilitaires d'avoir attaqué", read as a clause on the noun
+            # "accuser les milices d'avoir pillé", read as a clause on the noun
             return self.actors.with_conjuncts(gov)
         return []
 
     def _orphan_subject(self, v: Token) -> list[Participant]:
         """The subject of a finite verb the parser attached elsewhere: the nearest noun
-        phrase to its left without a preposition ("..., la Corée du Nord a soutenu")."""
+        phrase to its left without a preposition ("..., la Bolivie a soutenu")."""
         finite = v.morph.get("VerbForm") == ["Fin"] or any(c.dep_.startswith("aux") for c in v.children)
         if not finite or v.dep_ not in ("ROOT", "conj"):
             return []
@@ -266,7 +275,7 @@ class ArgumentFinder:
             elif dep.startswith("obl") and dep != "obl:agent":
                 case = _case(c)
                 if case in self.recipient_case:
-                    # shallow: "appeler à la formation d'une commission sur X" is not aimed at X
+                    # shallow: "appeler à la création d'un comité sur X" is not aimed at X
                     found = [p for p in self.actors.with_conjuncts(c, shallow=True)
                              if not (p.is_place() and case not in self.target_case)]
                     nested = self._event_noun(c) if not found and hit.group.verbal else None
@@ -278,7 +287,7 @@ class ArgumentFinder:
         return out
 
     def _towards(self, v: Token) -> list[Participant]:
-        """The destination of a move: "plus près du territoire X", "vers la frontière de X",
+        """The destination of a move: "au plus près du sol de X", "vers la frontière de X",
         "à la frontière avec X"; a place counts as its country. The parser attaches these
         phrases anywhere, so the words after the verb in its clause are read in order."""
         out: list[Participant] = []
@@ -329,8 +338,8 @@ class ArgumentFinder:
         return out
 
     def source_of(self, thing: Token) -> list[Participant]:
-        """Who made the claim or proposal that is rejected: "les informations des services
-        américains", "la proposition faite par X"; the object itself when it is an actor."""
+        """Who made the claim or proposal that is rejected: "les notes des services
+        grecs", "la proposition faite par X"; the object itself when it is an actor."""
         own = self.actors.by_token.get(thing.i)
         if own is not None:
             return [Participant(own[1], own[0])]
@@ -344,7 +353,7 @@ class ArgumentFinder:
         return out
 
     def _recipient_inside(self, thing: Token, deep: bool = False) -> list[Participant]:
-        """A recipient attached to the object: "des armes à la Russie"; with ``deep``, also
+        """A recipient attached to the object: "des fusils au Pérou"; with ``deep``, also
         the agent or owner of an act or report: "les actes commis par X", "les rapports de X"."""
         out = self._demonyms(thing)  # "des armes nord-coréennes": bought from North Korea
         nested = self._event_noun(thing)
@@ -353,7 +362,7 @@ class ArgumentFinder:
         wanted = self.recipient_case | (self.genitive_case if deep and not patient else frozenset())
         for c in thing.children:
             case = _case(c)
-            if c.dep_ == "nmod" and case in self.theme_case:  # "son ambassadeur en Italie"
+            if c.dep_ == "nmod" and case in self.theme_case:  # "son consul au Pérou"
                 _add(out, [p for p in self.actors.with_conjuncts(c, shallow=True) if not p.is_place()])
             elif c.dep_ == "nmod" and case in wanted:
                 _add(out, [p for p in self.actors.with_conjuncts(c)
@@ -396,8 +405,8 @@ class ArgumentFinder:
         X", participles ("commise par X", "imposées au régime")."""
         _add(args.actors, self._demonyms(n))
         doc = n.doc
-        # the dependents of the other words of the phrase too ("la fermeture de la frontière
-        # avec X", "le gel des avoirs de X")
+        # the dependents of the other words of the phrase too ("la fermeture des postes-frontières
+        # avec X", "un gel des avoirs de X")
         inner = [t for t in doc[hit.start:hit.end] if t.i != n.i and t.pos_ in ("NOUN", "PROPN")]
         for c in [*n.children, *(c for t in inner for c in t.children)]:
             dep, case = c.dep_, _case(c)
@@ -431,7 +440,7 @@ class ArgumentFinder:
         return found if found is not None and found.code else None
 
     def _from_possessor(self, n: Token, hit: Hit, args: Arguments) -> None:
-        """"X et Y ont abordé le dossier lors de leur rencontre": the clause's plural subject
+        """"X et Y ont parlé de pêche pendant leur rencontre": the clause's plural subject
         (or agent) are the participants of "leur rencontre"."""
         verb = next((a for a in n.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None:
@@ -453,12 +462,12 @@ class ArgumentFinder:
         """Participants from the verb the noun is the object of."""
         args.support = support
         sv = self.verb(support, None)
-        if self._undergoes(support):  # "X a reçu des coups", "X a fait l'objet de perquisitions"
+        if self._undergoes(support):  # "X a essuyé des tirs", "X a été l'objet de fouilles"
             _add(args.recipients, sv.actors)
         elif not any(p.code for p in args.actors):
             # "X a annoncé la mobilisation des troupes": X, not the uncoded troops
             args.actors = list(sv.actors) or args.actors
-            if not args.recipients:  # "envoyer de l'aide au Venezuela", "lancer une offensive sur X"
+            if not args.recipients:  # "envoyer des vivres au Yémen", "lancer une offensive sur X"
                 _add(args.recipients, self._verb_recipients(support, hit, theme=True))
 
     def _support_verb(self, n: Token) -> Token | None:
@@ -486,7 +495,8 @@ class ArgumentFinder:
         anchors = [head, support] + [c for c in head.children if c.dep_ == "obj"]
         if head.pos_ == "NOUN":  # "l'attentat déjoué à X"
             anchors += [c for c in head.children if c.dep_ == "acl"]
-        if head.pos_ == "NOUN" and head.dep_.startswith("obl") and head.head.pos_ == "VERB":
+        if head.pos_ == "NOUN" and head.dep_.startswith("obl") and head.head.pos_ == "VERB" and \
+                _case(head) in self.purpose_case:
             anchors.append(head.head)  # "attendu vendredi à X pour des entretiens"
         if head.dep_ == "nsubj" and head.head.pos_ == "VERB":  # "une offensive a forcé une retraite ... à X"
             anchors += [head.head, *(c for c in head.head.children if c.dep_ == "obj")]
@@ -508,7 +518,7 @@ class ArgumentFinder:
     def _place_candidates(anchor: Token, head: Token) -> list[Token]:
         """Dependents of ``anchor`` that may be places; for an event noun, also a place
         phrase the parser hung on the governing verb right after the noun's phrase
-        ("lors de l'assassinat de X en 2006, à Londres")."""
+        ("pendant le meurtre de X en 1998, à Lisbonne")."""
         found = list(anchor.children)
         if anchor is not head or head.pos_ != "NOUN":
             return found

@@ -37,7 +37,7 @@ class Candidate:
 
     def generic(self) -> bool:
         """The actors are states or unnamed people, not distinct named bodies: a country
-        (or a demonym) stands for its officials, so "la Corée du Nord a condamné ..." and
+        (or a demonym) stands for its officials, so "la Bolivie a condamné ..." and
         "un responsable nord-coréen a accusé ..." may be one event."""
         return all(p.entity is None or p.entity.type in GENERIC_TYPES or p.entity.anonymous
                    for p in self.actors)

@@ -43,6 +43,7 @@ class TriggerGroup:
     needs_sentence: frozenset[str] = frozenset()  # context words of the literal reading
     needs_place: bool = False  # the complement must be a place ("la prise de la ville")
     place_recipient: bool = False  # the place's country is the recipient when none is named
+    object_in: frozenset[str] = frozenset()  # the direct object must be one of these nouns
     weight: float = 0.6
 
     @property
@@ -161,6 +162,7 @@ def lexicon(language: str) -> Lexicon:
             needs_sentence=frozenset(g.get("needs_sentence", ())),
             needs_place=bool(g.get("needs_place", False)),
             place_recipient=bool(g.get("place_recipient", False)),
+            object_in=frozenset(g.get("object_in", ())),
             weight=float(g.get("weight", 0.6))))
         for kind, key in (("verb", "verbs"), ("noun", "nouns")):
             for text in g.get(key, []):

@@ -95,7 +95,7 @@ def statement_event(analysis: Analysis, st: Statement) -> tuple[Event, Participa
 
 def _denied_sources(analysis: Analysis, st: Statement, finder: ArgumentFinder) -> list[ActorRef]:
     """For a denial or refusal with no addressee, the source of the claim it answers: "a
-    répondu aux rapports des services américains en les qualifiant de faux"."""
+    répliqué aux notes des services grecs en les jugeant fausses"."""
     cue = cue_token(analysis, st)
     if cue is None:
         return []
@@ -151,7 +151,7 @@ def _present_date(analysis: Analysis, cue: Token | None) -> DateRef | None:
 
 def _earlier_date(analysis: Analysis, st: Statement, actor: Participant) -> DateRef | None:
     """The date of an earlier statement of the same speaker in the same paragraph: "a déclaré
-    jeudi un responsable ... Le responsable a accusé ..." are one utterance of that day."""
+    lundi un porte-parole ... Le porte-parole a dénoncé ..." are one utterance of that day."""
     para = next((p for p in analysis.paragraphs if p.start <= st.content.start < p.end), None)
     if para is None or actor.entity is None:
         return None
