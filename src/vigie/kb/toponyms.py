@@ -6,7 +6,8 @@ dateline, after a place noun ("la région de Kharkiv"), as an end of a route or 
 ("de Paris à Berlin", "entre Bagdad et Mossoul" unless "entre" follows a noun of relation:
 "les négociations entre Ankara et Athènes"), or in a hyphenated pair ("Bordeaux-Toulouse").
 A name that matches only a small town is no toponym when it is an acronym, a capitalised
-common noun, or a word ending the name of a unit ("le régiment blindé de la Garde"). Mixed into the :class:`~vigie.kb.linking.Linker`.
+common noun, or a word ending the name of a unit ("le régiment blindé de la Garde").
+Mixed into the :class:`~vigie.kb.linking.Linker`.
 """
 
 from __future__ import annotations
