@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from vigie.kb.normalise import make_key
@@ -34,9 +35,11 @@ class ContextLinker:
     analysis: Analysis
     index: EntityIndex
     lex: Lexicon
+    _starts: list[int]  # token start offsets, for bisection
 
     def read_context(self) -> None:
         """Affiliations, acronyms, listed and coordinated members."""
+        self._starts = [t.idx for t in self.analysis.doc]
         self.merge_acronyms()
         self.link_affiliations()
         self.share_list_countries()
@@ -55,11 +58,13 @@ class ContextLinker:
                     self.index.fill(entity, country=org.country, sector=org.sector)
                     break
 
+    def _token_from(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset`` (a bisection, not
+        ``Doc.char_span``, which walks the whole document)."""
+        return bisect.bisect_left(self._starts, offset)
+
     def _affiliation_after(self, doc: Doc, end: int) -> Entity | None:
-        span = doc.char_span(end, min(end + 60, len(doc.text)), alignment_mode="expand")
-        if span is None:
-            return None
-        i = span.start
+        i = self._token_from(end)
         if i < len(doc) and doc[i].text == ",":
             i += 1
         if i >= len(doc) or make_key(doc[i].text) not in self.lex.affiliation_links:
@@ -142,14 +147,14 @@ class ContextLinker:
 
     def _members_after(self, doc: Doc, end: int) -> list[Entity]:
         """The actors named after a plural description, up to the next verb."""
-        span = doc.char_span(end, min(end + 2, len(doc.text)), alignment_mode="expand")
-        if span is None or span.start >= len(doc) or doc[span.start].text not in (",", ":", "("):
+        first = self._token_from(end)
+        if first >= len(doc) or doc[first].text not in (",", ":", "("):
             return []
-        stop = span.start + 1
-        while stop < min(len(doc), span.start + MAX_LIST_TOKENS) and not _ends_list(doc[stop]):
+        stop = first + 1
+        while stop < min(len(doc), first + MAX_LIST_TOKENS) and not _ends_list(doc[stop]):
             stop += 1
         found: list[Entity] = []
-        for _, _, e in self.index.mentions_in(doc[span.start].idx, doc[stop - 1].idx + 1):
+        for _, _, e in self.index.mentions_in(doc[first].idx, doc[stop - 1].idx + 1):
             if e.type in ACTOR_TYPES and e not in found:
                 found.append(e)
         return found
@@ -157,10 +162,11 @@ class ContextLinker:
     def _coordinated(self, doc: Doc, entity: Entity) -> list[Entity]:
         out = []
         for m in entity.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
+            first = self._token_from(m.start)
+            last = max(first + 1, self._token_from(m.end))
+            if first >= len(doc):
                 continue
-            root = span.root
+            root = doc[first:last].root
             for other in (root.head, *root.children):
                 if other.i == root.i or not ((root.dep_ == "conj" and other.i == root.head.i)
                                              or (other.dep_ == "conj" and other.head.i == root.i)):
