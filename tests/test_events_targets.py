@@ -150,3 +150,44 @@ def test_offensive_between_armed_actors_is_an_assault() -> None:
 def test_police_operation_is_coercion() -> None:
     text = "Une opération de la police autrichienne a visé un entrepôt à Linz."
     assert "COERCE" in types(text, places={"Linz": "AUT"})
+
+
+def test_object_inside_the_phrase_names_the_target_place() -> None:
+    text = "Le Malawi a pris le contrôle de la ville de Lusaka."
+    found = coded(text, {"Malawi": "MWI"}, {"Lusaka": "ZMB"})
+    assert ("COERCE", ["MWI"], ["ZMB"]) in [t[:3] for t in found]
+
+
+def test_purpose_noun_takes_the_subject_of_its_verb() -> None:
+    text = "Le ministre chilien est attendu jeudi à Lima pour des entretiens avec son homologue péruvien."
+    assert ("CONSULT", ["CHL"], ["PER"]) in [t[:3] for t in coded(text)]
+
+
+# ------------------------------------------------------------------ whole pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from vigie.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def pipeline_events(pipeline, text: str) -> list[tuple]:
+    from vigie.article import Article
+
+    doc = pipeline.analyze_one(Article(name="t", text="Titre\n\n" + text, published="2024-03-14",
+                                       language="fr"))
+    return [(e.type, sorted({a.country for a in e.actors if a.country}),
+             sorted({r.country for r in e.recipients if r.country})) for e in doc.events]
+
+
+def test_denial_answers_the_earlier_accuser(pipeline) -> None:
+    text = ("Le gouvernement malien a accusé lundi la Guinée d'avoir armé des rebelles. « Nous "
+            "démentons catégoriquement ces accusations », a répondu le ministre guinéen de la Défense.")
+    assert ("REJECT", ["GIN"], ["MLI"]) in pipeline_events(pipeline, text)
+
+
+def test_rejected_allegations_answer_the_earlier_accuser(pipeline) -> None:
+    text = "Le Kenya accuse l'Ouganda d'avoir violé sa frontière. Kampala a rejeté ces allégations."
+    assert ("REJECT", ["UGA"], ["KEN"]) in pipeline_events(pipeline, text)

@@ -257,6 +257,11 @@ class ArgumentFinder:
         for c in v.children:
             dep = c.dep_
             if dep in OBJECTS:
+                inside = self._complement_targets(c) if hit.size > 1 and hit.start <= c.i < hit.end \
+                    and not theme else []
+                if inside:  # an object inside the phrase: "prendre le contrôle de X"
+                    _add(out, inside)
+                    continue
                 if hit.group.object_role == "source":  # "démentir les informations de X"
                     _add(out, self.source_of(c))
                     continue
@@ -284,6 +289,20 @@ class ArgumentFinder:
                     _add(out, found)
         if theme:
             _add(out, self._towards(v))
+        return out
+
+    def _complement_targets(self, tok: Token) -> list[Participant]:
+        """The "de" complements of a noun as targets; a place counts as its country."""
+        out: list[Participant] = []
+        for c in tok.children:
+            if c.dep_ != "nmod" or _case(c) not in self.genitive_case:
+                continue
+            place = self._place_in(c, 0)  # "la ville de X": the place, not the description
+            for p in self.actors.with_conjuncts(c) or ([place] if place is not None else []):
+                if p.is_place():
+                    p = Participant(p.text, country=p.entity.geo.country if p.entity and p.entity.geo else None)
+                if p.code:
+                    _add(out, [p])
         return out
 
     def _towards(self, v: Token) -> list[Participant]:
@@ -383,6 +402,10 @@ class ArgumentFinder:
         elif not args.actors and any(c.dep_ == "det" and c.lower_ in self.lex.plural_possessives
                                      for c in n.children):
             self._from_possessor(n, hit, args)
+        elif not args.actors and n.dep_.startswith("obl") and _case(n) in self.purpose_case:
+            # "X est attendu à Y pour des entretiens": X's talks
+            _add(args.actors, [p for c in n.head.children if c.dep_ in ("nsubj", "nsubj:pass")
+                               for p in self.actors.with_conjuncts(c)])
         elif not args.actors and any(c.dep_ == "det" and c.lower_ in self.possessives
                                      for c in n.children):
             # "son invasion de X": the owner is the clause's subject or the previous one

@@ -109,10 +109,43 @@ def _denied_sources(analysis: Analysis, st: Statement, finder: ArgumentFinder) -
     return []
 
 
+ACCUSER_WINDOW = 1500  # characters back to the accusation a denial answers
+
+
+def _answers_a_claim(analysis: Analysis, st: Statement) -> bool:
+    """A denial, or a refusal whose object is a claim ("rejette ces allégations")."""
+    if st.act == "DENY":
+        return True
+    nouns = cues(analysis.language).claimed_nouns
+    lo, hi = min(st.content.start, st.cue.start if st.cue else st.content.start), st.content.end
+    span = analysis.doc.char_span(lo, hi, alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in nouns for t in span)
+
+
+def _earlier_accusers(analysis: Analysis, st: Statement) -> list[ActorRef]:
+    """"X accuse Y de ... « Nous démentons ces accusations », a répondu Y": the denial
+    answers the latest accusation aimed at the speaker's country a little earlier."""
+    speaker = speaker_participant(analysis, st)
+    if speaker is None or not speaker.code or not _answers_a_claim(analysis, st):
+        return []
+    for other in reversed(analysis.statements):
+        if other.content.start >= st.content.start or other.act != "ACCUSE":
+            continue
+        if st.content.start - other.content.end > ACCUSER_WINDOW:
+            break
+        accuser = speaker_participant(analysis, other)
+        if accuser is None or not accuser.code or accuser.code == speaker.code:
+            continue
+        if any(a.country == speaker.code for a in other.addressees):
+            return [ActorRef(entity=None, text=accuser.text, country=accuser.code, sector=accuser.sector)]
+    return []
+
+
 def from_statement(analysis: Analysis, st: Statement, finder: ArgumentFinder) -> Candidate | None:
     """The verbal event of a statement as a merge candidate, with its modality and date."""
     if st.act in ("DENY", "REJECT") and not st.addressees:
-        st = replace(st, addressees=_denied_sources(analysis, st, finder))
+        sources = _denied_sources(analysis, st, finder) or _earlier_accusers(analysis, st)
+        st = replace(st, addressees=sources)
     made = statement_event(analysis, st)
     if made is None:
         return None
