@@ -464,10 +464,12 @@ class Linker(DescriptionLinker, ContextLinker, PlaceUsage):
 
     def _country_named_in(self, span: Span) -> str | None:
         """The country of a knowledge-base name inside ``span`` ("… de Corée du Nord")."""
-        for _, s, e in actor_matcher(self.language)(span.as_doc()):
-            if s == 0:
+        doc = span.doc
+        # A Span is matched in place (offsets in the Doc): no copy of the text into a new Doc.
+        for _, s, e in actor_matcher(self.language)(span):
+            if s == span.start:
                 continue  # the name's own head ("Conseil de sécurité intérieure"): no complement
-            actors = self.kb.actors(self.key(span[s:e].text), self.language)
+            actors = self.kb.actors(self.key(doc[s:e].text), self.language)
             if actors and actors[0].country:
                 return actors[0].country
         return None
