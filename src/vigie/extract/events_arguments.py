@@ -402,16 +402,16 @@ class ArgumentFinder:
         elif not args.actors and any(c.dep_ == "det" and c.lower_ in self.lex.plural_possessives
                                      for c in n.children):
             self._from_possessor(n, hit, args)
-        elif not args.actors and n.dep_.startswith("obl") and _case(n) in self.purpose_case:
-            # "X est attendu à Y pour des entretiens": X's talks
-            _add(args.actors, [p for c in n.head.children if c.dep_ in ("nsubj", "nsubj:pass")
-                               for p in self.actors.with_conjuncts(c)])
         elif not args.actors and any(c.dep_ == "det" and c.lower_ in self.possessives
                                      for c in n.children):
             # "son invasion de X": the owner is the clause's subject or the previous one
             owner = self._owner(n)
             if owner is not None:
                 _add(args.actors, [owner])
+        elif not args.actors and n.dep_.startswith("obl") and _case(n) in self.purpose_case:
+            # "X est attendu à Y pour des entretiens": X's talks
+            _add(args.actors, [p for c in n.head.children if c.dep_ in ("nsubj", "nsubj:pass")
+                               for p in self.actors.with_conjuncts(c)])
         elif args.actors and (n.dep_ == "nsubj" or (n.head.dep_ == "nsubj" and n.head.pos_ == "ADJ")):
             # "une contre-offensive ukrainienne a forcé une retraite russe": the object is the target
             verb = n.head if n.dep_ == "nsubj" else n.head.head
