@@ -238,3 +238,8 @@ def test_coordinated_office_holders_share_a_country() -> None:
                 "l’Intérieur Matteo Salvini et le vice-Premier ministre Carlo Bianchi ont réagi.",
                 published="2019-02-07")
     assert entity_of(a, "Carlo Bianchi").country == "ITA"
+
+
+def test_a_generic_body_noun_skips_the_organs_of_a_state() -> None:
+    a = analyse("Oxfam a écrit au Kremlin. L’organisation demande une trêve.")
+    assert entity_of(a, "L’organisation") is entity_of(a, "Oxfam")

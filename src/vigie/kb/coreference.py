@@ -283,10 +283,14 @@ class DescriptionLinker:
                                      and word in f" {make_key(e.name)} ")
         if by_name is not None:
             return by_name
+        # "l’organisation" names a body, not an organ of a state ("la Maison Blanche")
+        state_organ = d.sector is None and d.country is None
         return self.index.nearest(d.span.start_char, lambda e: e.type == "ORGANIZATION"
                                   and self.index.info(e).named
                                   and (d.sector is None or e.sector == d.sector)
-                                  and (d.country is None or e.country == d.country))
+                                  and (d.country is None or e.country == d.country)
+                                  and not (state_organ and e.sector in self.lex.state_sectors
+                                           and e.country not in self.lex.body_codes))
 
     def _named_holder(self, d: Description) -> Entity | None:
         """"le président brésilien", "le locataire du Planalto" after "Lula": the most

@@ -34,6 +34,7 @@ class Lexicon:
     continents: dict[str, str] = field(default_factory=dict)
     continental_codes: frozenset[str] = frozenset()  # demonym codes of a continent ("européen")
     body_codes: frozenset[str] = frozenset()  # codes of bodies that are no state (NGO, UNO, ...)
+    state_sectors: frozenset[str] = frozenset()  # sectors of the organs of a state (GOV, MIL, ...)
     topic_heads: frozenset[str] = frozenset()  # "spécialiste de X": X is a topic
     generic_titles: frozenset[str] = frozenset()  # titles any office holder may be called
     leader_titles: frozenset[str] = frozenset()  # titles of heads of state and government
@@ -94,6 +95,7 @@ def lexicon(language: str) -> Lexicon:
         continents=_table(actors.get("continents", {})),
         continental_codes=frozenset(actors.get("continental_codes", ())),
         body_codes=frozenset(actors.get("body_codes", ())),
+        state_sectors=frozenset(actors.get("state_sectors", ())),
         topic_heads=_keys(actors.get("topic_heads", [])),
         generic_titles=_keys(actors.get("generic_titles", [])),
         leader_titles=_keys(actors.get("leader_titles", [])),
