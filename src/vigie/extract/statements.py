@@ -66,8 +66,8 @@ class StatementReader:
             drafts += self._context(sent, drafts)
             for d in drafts:
                 self.speakers.demote(d.start, d.end)
-            for d in drafts:
-                if d.speaker is not None and not d.speaker.pronoun:
+            for d in drafts:  # a resolved pronoun speaker carries the chain on ("Il ... -t-il")
+                if d.speaker is not None:
                     head = d.speaker.span.root
                     self.speakers.remember(d.speaker.span, head, d.speaker.entity, speaker=True)
             self.drafts += drafts
@@ -204,7 +204,7 @@ class StatementReader:
         if not names:
             return None
         tok = names[-1]
-        while tok.head.i < head[-1].i and tok.head is not tok and tok.dep_ in ("flat:name", "flat", "appos"):
+        while tok.head.i < head[-1].i and tok.head.i != tok.i and tok.dep_ in ("flat:name", "flat", "appos"):
             tok = tok.head
         return self.speakers.mention(tok)
 
@@ -288,7 +288,7 @@ def _reported_times(analysis: Analysis, draft: Draft) -> list[tuple[int, int]]:
         span = analysis.doc.char_span(t.start, t.end, alignment_mode="expand")
         tok = span.root if span is not None and len(span) else None
         for _ in range(MAX_GOVERNOR_CLIMB):
-            if tok is None or tok.head is tok or tok.pos_ in ("VERB", "AUX"):
+            if tok is None or tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX"):
                 break
             tok = tok.head
         if tok is not None and tok.pos_ in ("VERB", "AUX") and draft.start <= tok.idx < draft.end:

@@ -360,7 +360,7 @@ class ContentFinder:
         right = i
         heads = [verb, *(t for t in cue.tokens if t.i > verb.i)]  # "fait savoir que": savoir's too
         aux = linear_aux(verb, self.lex.auxiliaries)
-        if aux is not None and aux.head is not verb:  # "a en outre précisé": parsed under "a"
+        if aux is not None and aux.head.i != verb.i:  # "a en outre précisé": parsed under "a"
             heads.append(aux)
         for child in (c for h in heads for c in h.children):
             if child.right_edge.i >= i and self._complement_child(child):
@@ -416,7 +416,7 @@ class ContentFinder:
     @staticmethod
     def _related(a: Token, b: Token) -> bool:
         """Two verbs of one clause chain: one governs the other, or they share a head."""
-        return b.head is a or a.head is b or (b.head is a.head and a.head is not a)
+        return b.head.i == a.i or a.head.i == b.i or (b.head.i == a.head.i and a.head.i != a.i)
 
     @staticmethod
     def _coordinate(cue: CueMatch, lex: Lexicon) -> bool:

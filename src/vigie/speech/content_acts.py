@@ -84,7 +84,7 @@ def demands(text: str, tokens: list[Token], lex: Lexicon) -> bool:
 
 def _heads_content(tok: Token, inside: set[int]) -> bool:
     """The word the content hangs on: a verbless quote's head, or the sentence root."""
-    return tok.head.i not in inside or tok.head is tok
+    return tok.head.i not in inside or tok.head.i == tok.i
 
 
 def _asserted_copula(tok: Token) -> bool:

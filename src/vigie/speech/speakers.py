@@ -53,6 +53,7 @@ class Candidate:
     number: str | None
     speaker: bool
     salient: bool = True  # a speaker or a subject, preferred over other mentions
+    main: bool = False  # the subject of a sentence's main verb, or a speaker
     sentence: int = -1  # start of its sentence
 
 
@@ -99,6 +100,11 @@ def noun_phrase(head: Token, lex: Lexicon, *, inverted: bool = False) -> Span:
     return span
 
 
+def _main_verb(verb: Token) -> bool:
+    """The root of its sentence, or a verb coordinated with it."""
+    return verb.head.i == verb.i or (verb.dep_ == "conj" and verb.head.head.i == verb.head.i)
+
+
 def _runs_into_verb(wider: Span, span: Span) -> bool:
     """An entity mention that runs past the noun phrase into the verb group ("Le ministre
     *a de son côté*"): the tagger's name, not the speaker's."""
@@ -119,10 +125,13 @@ def content_words(span: Span) -> frozenset[str]:
 
 
 def np_gender_number(span: Span, head: Token) -> tuple[str | None, str | None]:
+    """Gender and number of a noun phrase; the determiner's gender first, as nouns of roles
+    have one form for both ("*la* ministre")."""
     number = _morph(head, "Number")
-    if any(t.dep_ == "conj" and t.head is head for t in span):
+    if any(t.dep_ == "conj" and t.head.i == head.i for t in span):
         number = "Plur"
-    return _morph(head, "Gender"), number
+    det = next((c for c in head.children if c.dep_ == "det" and _morph(c, "Gender")), None)
+    return _morph(det, "Gender") if det is not None else _morph(head, "Gender"), number
 
 
 class Speakers:
@@ -139,7 +148,7 @@ class Speakers:
         """The subject of ``verb``: a nominal or pronominal nsubj, clitic ``-t-il``, or the
         antecedent of a relative ``qui``; None when it has none of its own."""
         aux = linear_aux(verb, self.lex.auxiliaries)
-        holders = [verb] if aux is None or aux.head is verb else [verb, aux]
+        holders = [verb] if aux is None or aux.head.i == verb.i else [verb, aux]
         for child in (c for h in holders for c in h.children):
             if child.dep_ not in SUBJECT_DEPS:
                 continue
@@ -173,7 +182,7 @@ class Speakers:
         antecedent = self._after_relative(verb, aux)
         if antecedent is not None:
             return antecedent
-        if aux is not None and aux.head is not verb:
+        if aux is not None and aux.head.i != verb.i:
             return self._before_aux(aux)
         return None
 
@@ -199,7 +208,7 @@ class Speakers:
         if tok.pos_ not in ("NOUN", "PROPN") or self.quotes.around(tok.idx):
             return None
         while tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN") and \
-                tok.dep_ in ("flat:name", "flat", "appos") and tok.head is not tok:
+                tok.dep_ in ("flat:name", "flat", "appos") and tok.head.i != tok.i:
             tok = tok.head
         return tok
 
@@ -209,7 +218,7 @@ class Speakers:
         colon = max(t.i for t in doc[verb.sent.start: verb.i] if t.text == ":")
         for tok in doc[colon + 1: verb.i]:
             if tok.pos_ in ("NOUN", "PROPN"):
-                while colon < tok.head.i < verb.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.head is not tok:
+                while colon < tok.head.i < verb.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
                     tok = tok.head
                 return tok
         return None
@@ -258,7 +267,7 @@ class Speakers:
         "convaincre", the object) of the verb it depends on."""
         head = verb.head
         seen = 0
-        while head is not verb and seen < 4:
+        while head.i != verb.i and seen < 4:
             seen += 1
             if head.pos_ not in ("VERB", "AUX"):
                 return None
@@ -272,7 +281,7 @@ class Speakers:
                 any(c.dep_.startswith("aux") for c in head.children) else None
             if after is not None and head.i > 0 and head.doc[head.i - 1].text in (",", "»", "”", '"'):
                 return after  # an incise verb's inverted subject; a gerund has none
-            if head.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "parataxis") or head.head is head:
+            if head.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "parataxis") or head.head.i == head.i:
                 return None
             verb, head = head, head.head
         return None
@@ -356,21 +365,32 @@ class Speakers:
 
     def antecedent(self, offset: int, gender: str | None, number: str | None) -> Entity | None:
         """The latest earlier speaker or subject compatible in gender and number, in the
-        last few sentences; else the latest compatible mention."""
+        last few sentences; else the latest compatible mention. A singular pronoun prefers
+        the latest person within reach over a thing that is no main-clause subject or was
+        named before the person: "il" after "X, allié du régime de Y, a réagi par la voix de
+        son ambassadeur Z" is Z; but "Le gouvernement a adopté le texte. Il a déclaré" is
+        the government."""
+        compatible = [c for c in reversed(self.candidates) if c.start < offset and c.entity is not None
+                      and not (gender and c.gender and gender != c.gender)
+                      and not (number and c.number and number != c.number)]
+        chosen = self._latest_salient(compatible, offset)
+        if chosen is not None and number != "Plur" and chosen.entity.type != "PERSON":
+            person = next((c for c in compatible if c.entity.type == "PERSON"
+                           and offset - c.start <= SALIENT_REACH), None)
+            if person is not None and (not chosen.main or person.start > chosen.start):
+                return person.entity  # the latest person, named as subject or not
+        return chosen.entity if chosen is not None else None
+
+    @staticmethod
+    def _latest_salient(compatible: list[Candidate], offset: int) -> Candidate | None:
         fallback: Candidate | None = None
-        for cand in reversed(self.candidates):
-            if cand.start >= offset or cand.entity is None:
-                continue
-            if gender and cand.gender and gender != cand.gender:
-                continue
-            if number and cand.number and number != cand.number:
-                continue
+        for cand in compatible:
             if fallback is not None and cand.sentence != fallback.sentence:
                 break  # a plain mention beats subjects of sentences before its own
             if cand.salient and offset - cand.start <= SALIENT_REACH:
-                return cand.entity
+                return cand
             fallback = fallback or cand
-        return fallback.entity if fallback is not None else None
+        return fallback
 
     def remember(self, span: Span, head: Token, entity: Entity | None, *, speaker: bool) -> None:
         """Record a referent for later pronouns and descriptions."""
@@ -385,9 +405,10 @@ class Speakers:
         first = next((t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN")), "")
         heads = frozenset({head.lemma_.lower(), first,
                            *(c.lemma_.lower() for c in head.children if c.dep_ == "appos")})
+        main = speaker or (head.dep_ in SUBJECT_DEPS and _main_verb(head.head))
         bisect.insort(self.candidates, Candidate(span.start_char, entity, span.text, content_words(span),
                                                  heads, gender, number, speaker,
-                                                 sentence=head.sent.start_char),
+                                                 sentence=head.sent.start_char, main=main),
                       key=lambda c: c.start)
 
     def observe(self, sent: Span) -> None:
@@ -405,11 +426,9 @@ class Speakers:
         self.candidates.sort(key=lambda c: c.start)
 
     def demote(self, start: int, end: int) -> None:
-        """Subjects inside reported words are the reported world's, not referents of the
-        narration: they lose their preference for pronouns."""
-        for cand in self.candidates:
-            if start <= cand.start < end and cand.salient and not cand.speaker:
-                cand.salient = False
+        """Referents inside reported words belong to the reported world, not to the
+        narration: a pronoun after them means a speaker or subject of the narration."""
+        self.candidates = [c for c in self.candidates if c.speaker or not start <= c.start < end]
 
     def _entity_gender(self, entity: Entity) -> str | None:
         """The gender a title gives any mention of the entity, written in it or just before."""
