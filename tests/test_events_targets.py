@@ -191,3 +191,15 @@ def test_denial_answers_the_earlier_accuser(pipeline) -> None:
 def test_rejected_allegations_answer_the_earlier_accuser(pipeline) -> None:
     text = "Le Kenya accuse l'Ouganda d'avoir violé sa frontière. Kampala a rejeté ces allégations."
     assert ("REJECT", ["UGA"], ["KEN"]) in pipeline_events(pipeline, text)
+
+
+def test_owner_after_a_place_in_an_asset_freeze() -> None:
+    text = "Le Canada a décidé un gel des avoirs en Suisse de la banque centrale du Laos."
+    found = coded(text, {"Canada": "CAN", "Suisse": "CHE", "banque centrale du Laos": ("LAO", "ORGANIZATION")})
+    assert ("SANCTION", ["CAN"], ["LAO"]) in [t[:3] for t in found]
+
+
+def test_topic_of_a_summit_is_neither_recipient_nor_place() -> None:
+    text = "Le Ghana et le Togo ont tenu un sommet sur le Mali."
+    found = coded(text, {"Ghana": "GHA", "Togo": "TGO", "Mali": "MLI"})
+    assert all("MLI" not in recipients and place != "Mali" for _, _, recipients, place in found)

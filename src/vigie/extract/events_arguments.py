@@ -24,6 +24,7 @@ OBLIQUES = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod")
 REFLEXIVE_DEPS = ("expl:comp", "expl:pv", "expl:pass")
 CLIMB_DEPS = ("nmod", "appos", "conj")
 ORPHAN_WINDOW = 12
+GENITIVE_REACH = 12  # tokens after a noun trigger searched for its owner
 
 
 @dataclass(slots=True)
@@ -70,6 +71,7 @@ class ArgumentFinder:
         self.place_nouns = a.get("place_nouns", frozenset())
         self.armed = a.get("armed", frozenset())
         self.purpose_case = a.get("purpose_case", frozenset())
+        self.topic_case = a.get("topic_case", frozenset())
 
     # ------------------------------------------------------------------ entry point
     def find(self, hit: Hit) -> Arguments:
@@ -79,7 +81,7 @@ class ArgumentFinder:
             c.dep_ in REFLEXIVE_DEPS and c.lower_ in self.reflexive for c in hit.head.children)
         if hit.extra.get("needs_armed") and not self._armed(args):
             return Arguments()  # "une offensive visant des entreprises": no weapon, no armed side
-        args.place = self.place(hit.head, args.support)
+        args.place = self.place(hit.head, args.support, hit.group.verbal)
         if hit.group.object_in and not self._object_in(hit):
             return Arguments()  # "a reçu une lettre" is no reception of a visitor
         if hit.group.needs_place and not self._names_place(hit, args):
@@ -266,7 +268,7 @@ class ArgumentFinder:
                     _add(out, self.source_of(c))
                     continue
                 if theme or (dep == "obj" and c.pos_ not in ("NOUN", "PROPN", "PRON", "X")):
-                    _add(out, self._recipient_inside(c))
+                    _add(out, self._recipient_inside(c, topic=not hit.group.verbal))
                     continue
                 nested = self._event_noun(c)
                 if nested is not None and hit.group.verbal:
@@ -371,9 +373,10 @@ class ArgumentFinder:
                 _add(out, self._agents(c))
         return out
 
-    def _recipient_inside(self, thing: Token, deep: bool = False) -> list[Participant]:
+    def _recipient_inside(self, thing: Token, deep: bool = False, topic: bool = True) -> list[Participant]:
         """A recipient attached to the object: "des fusils au Pérou"; with ``deep``, also
-        the agent or owner of an act or report: "les actes commis par X", "les rapports de X"."""
+        the agent or owner of an act or report: "les actes commis par X", "les rapports de X";
+        without ``topic``, "sur X" (what a talk is about) is no recipient."""
         out = self._demonyms(thing)  # "des armes nord-coréennes": bought from North Korea
         nested = self._event_noun(thing)
         # "condamner l'arrestation du diplomate": the diplomate is not the one condemned
@@ -383,7 +386,7 @@ class ArgumentFinder:
             case = _case(c)
             if c.dep_ == "nmod" and case in self.theme_case:  # "son consul au Pérou"
                 _add(out, [p for p in self.actors.with_conjuncts(c, shallow=True) if not p.is_place()])
-            elif c.dep_ == "nmod" and case in wanted:
+            elif c.dep_ == "nmod" and case in wanted and (topic or case not in self.topic_case):
                 _add(out, [p for p in self.actors.with_conjuncts(c)
                            if not (p.is_place() and case not in self.target_case)])
             elif deep and c.dep_.startswith("acl"):
@@ -421,7 +424,26 @@ class ArgumentFinder:
                         _add(args.recipients, [p for p in self.actors.with_conjuncts(c) if p.code])
         keys = {a.key for a in args.actors}
         args.recipients = [p for p in args.recipients if p.key not in keys]
+        if hit.group.genitive == "recipient" and not any(p.code for p in args.recipients):
+            _add(args.recipients, self._deep_genitive(n, hit, keys))
         return args
+
+    def _deep_genitive(self, n: Token, hit: Hit, keys: set[object]) -> list[Participant]:
+        """The owner or target further down the noun's phrase when a place or qualifier comes
+        between: "le gel des avoirs en Suisse de la banque de X"."""
+        subtree = range(n.left_edge.i, n.right_edge.i + 1)
+        for t in n.doc[hit.end:min(len(n.doc), hit.end + GENITIVE_REACH)]:
+            if t.pos_ in ("PUNCT", "VERB", "AUX", "SCONJ"):
+                break  # the noun's phrase is over
+            # inside the noun's phrase, or hung on its verb by the parser
+            if not t.dep_.startswith(("nmod", "obl")) or _case(t) not in self.genitive_case or \
+                    not (t.head.i in subtree or t.head.i == n.head.i):
+                continue
+            found = [p for p in self.actors.with_conjuncts(t) if p.code and not p.is_place()
+                     and p.key not in keys]
+            if found:
+                return found
+        return []
 
     def _noun_dependents(self, n: Token, hit: Hit, args: Arguments) -> None:
         """Demonyms, "entre X et Y", "par X", "de X" (actor or target by the group), "contre
@@ -442,7 +464,8 @@ class ArgumentFinder:
             elif dep == "nmod" and case in self.genitive_case and c.lemma_ not in self.lex.not_participants:
                 found = self.actors.with_conjuncts(c)
                 _add(args.actors if hit.group.genitive == "actor" else args.recipients, found)
-            elif dep == "nmod" and case in self.recipient_case:
+            elif dep == "nmod" and case in self.recipient_case and \
+                    not (hit.group.verbal and case in self.topic_case):  # "un sommet sur X" is about X
                 _add(args.recipients, [p for p in self.actors.with_conjuncts(c) if not p.is_place()])
             elif dep.startswith("acl"):
                 _add(args.actors, self._agents(c))
@@ -512,9 +535,9 @@ class ArgumentFinder:
         return None
 
     # ------------------------------------------------------------------ place
-    def place(self, head: Token, support: Token | None) -> Participant | None:
+    def place(self, head: Token, support: Token | None, verbal: bool = False) -> Participant | None:
         """A city, region or country the event is said to happen in ("à Lausanne",
-        "dans la région de Kharkiv")."""
+        "dans la région de Kharkiv"); after a verbal event, "sur X" is its topic."""
         anchors = [head, support] + [c for c in head.children if c.dep_ == "obj"]
         if head.pos_ == "NOUN":  # "l'attentat déjoué à X"
             anchors += [c for c in head.children if c.dep_ == "acl"]
@@ -530,7 +553,7 @@ class ArgumentFinder:
                 if not (c.dep_.startswith("obl") or c.dep_ == "nmod"):
                     continue
                 case = _case(c)
-                if case not in self.location_case:
+                if case not in self.location_case or (verbal and case in self.topic_case):
                     continue
                 found = self._place_in(c, 0)
                 if found is not None and (found.is_place() or case in self.country_location_case):
