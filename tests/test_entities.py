@@ -190,6 +190,14 @@ def test_a_known_name_continued_by_other_words_is_another_body() -> None:
     assert entity_of(a, "Conseil de sécurité russe").country == "RUS"
 
 
+
+def test_a_known_name_with_a_country_complement_is_that_country_s_body() -> None:
+    a = analyse("Le Conseil de sécurité de la Turquie s’est réuni mardi. Le Conseil de sécurité "
+                "de l’ONU aussi.")
+    assert entity_of(a, "Conseil de sécurité de la Turquie").country == "TUR"
+    assert entity_of(a, "Conseil de sécurité de l’ONU").country == "UNO"
+
+
 def test_a_continental_adjective_is_no_affiliation() -> None:
     a = analyse("« Rien n’est joué », estime l’experte européenne Jana Novak. Les dirigeants "
                 "européens se retrouvent jeudi.")

@@ -40,6 +40,7 @@ class Lexicon:
     leader_titles: frozenset[str] = frozenset()  # titles of heads of state and government
     relation_nouns: frozenset[str] = frozenset()  # "négociations entre X et Y": X, Y are actors
     affiliation_links: frozenset[str] = frozenset()  # "X de <organisation>"
+    complement_links: frozenset[str] = frozenset()  # "<body> de <country>"
     between: frozenset[str] = frozenset()  # "entre X et Y"
     route_from: frozenset[str] = frozenset()  # "de X à Y": the word before X
     route_to: frozenset[str] = frozenset()  # ... and the word before Y
@@ -101,6 +102,7 @@ def lexicon(language: str) -> Lexicon:
         leader_titles=_keys(actors.get("leader_titles", [])),
         relation_nouns=_keys(places.get("relation_nouns", [])),
         affiliation_links=_keys(actors.get("affiliation_links", [])),
+        complement_links=_keys(actors.get("complement_links", [])),
         unit_nouns=_keys(places.get("unit_nouns", [])),
         between=_keys(places.get("between", [])),
         route_from=_keys(places.get("route_from", [])),

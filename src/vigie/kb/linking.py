@@ -168,17 +168,46 @@ class Linker(DescriptionLinker, ContextLinker, PlaceUsage):
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.is_title and after.pos_ in ("PROPN", "ADJ", "NOUN"):
             return True
-        if after is not None and after.pos_ == "ADJ" and " " in span.text:
-            code = self.kb.demonym(after.text, self.language)
-            if code is None:
-                return True  # "Conseil de sécurité intérieure" is not the Security Council
-            if code != actors[0].country and actors[0].country in self.lex.body_codes:
-                return True  # "le Conseil de sécurité russe" is a Russian body
+        if self._contradicted(span, actors[0]):
+            return True
         if span.start >= 2 and doc[span.start - 1].pos_ == "ADP":
             before = doc[span.start - 2]
             return before.is_title and not before.is_sent_start and \
                 self.lex.head_sector(make_key(before.lemma_))[0] is None
         return False
+
+    def _contradicted(self, span: Span, actor: Actor) -> bool:
+        """True when the words after a known multi-word name make it another body: an
+        adjective ("Conseil de sécurité intérieure"), another country's demonym or name
+        ("le Conseil de sécurité russe", "… de la Turquie") after an international body's."""
+        doc = span.doc
+        if " " not in span.text or actor.type != "ORGANIZATION":
+            return False
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.pos_ == "ADJ":
+            code = self.kb.demonym(after.text, self.language)
+            if code is None:
+                return True  # "Conseil de sécurité intérieure" is not the Security Council
+            if code != actor.country and actor.country in self.lex.body_codes:
+                return True  # "le Conseil de sécurité russe" is a Russian body
+        return actor.country in self.lex.body_codes and \
+            self._country_complement(span) not in (None, actor.country)
+
+    def _country_complement(self, span: Span) -> str | None:
+        """The country named right after ``span`` by a preposition ("… de la Turquie")."""
+        doc, i = span.doc, span.end
+        if i >= len(doc) or make_key(doc[i].text) not in self.lex.complement_links:
+            return None
+        i += 1
+        while i < len(doc) and doc[i].pos_ == "DET":
+            i += 1
+        for n in (3, 2, 1):
+            if i + n <= len(doc):
+                found = [a for a in self.kb.actors(self.key(doc[i:i + n].text), self.language)
+                         if a.type == "COUNTRY"]
+                if found:
+                    return found[0].country
+        return None
 
     def _swallows(self, ent: Span, known: list[Span]) -> bool:
         """True when a NER span overruns a known organisation or person name
@@ -203,7 +232,8 @@ class Linker(DescriptionLinker, ContextLinker, PlaceUsage):
         if person is not None:  # a person's name (or first name) the NER also tagged ORG or LOC
             self.index.mention(person, span.text, span.start_char, span.end_char)
             return person
-        if label == "KB" or (label != "LOCCAND" and self._known(span)):
+        if label == "KB" or (label != "LOCCAND" and self._known(span) and not self._contradicted(
+                span, self.kb.actors(self.key(span.text), self.language)[0])):
             return self._kb_name(span)
         short = self._short_form(span) if label != "KB" else None
         if short is not None:
@@ -451,7 +481,7 @@ class Linker(DescriptionLinker, ContextLinker, PlaceUsage):
         doc, i = span.doc, span.end
         if i < len(doc) and doc[i].text == "(":
             i = next((t.i + 1 for t in doc[i:i + 8] if t.text == ")"), i)
-        if i >= len(doc) or make_key(doc[i].text) not in self.lex.affiliation_links:
+        if i >= len(doc) or make_key(doc[i].text) not in self.lex.complement_links:
             return None
         i += 1
         while i < len(doc) and doc[i].pos_ == "DET":
