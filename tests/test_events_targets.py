@@ -203,3 +203,19 @@ def test_topic_of_a_summit_is_neither_recipient_nor_place() -> None:
     text = "Le Ghana et le Togo ont tenu un sommet sur le Mali."
     found = coded(text, {"Ghana": "GHA", "Togo": "TGO", "Mali": "MLI"})
     assert all("MLI" not in recipients and place != "Mali" for _, _, recipients, place in found)
+
+
+def test_expected_visit_is_passive_only() -> None:
+    places = {"Lima": "PER"}
+    text = "Le ministre iranien est attendu vendredi à Lima."
+    assert ("CONSULT", ["IRN"], ["PER"], "Lima") in coded(text, places=places)
+    assert "CONSULT" not in types("La Chine attend une réponse claire à Lima.", {"Chine": "CHN"}, places)
+
+
+def test_statement_event_takes_the_place_of_its_cue(pipeline) -> None:
+    from vigie.article import Article
+
+    text = "S'exprimant jeudi à Genève, le ministre russe a accusé l'Ukraine de saboter les pourparlers."
+    doc = pipeline.analyze_one(Article(name="t", text="Titre\n\n" + text, published="2024-03-14", language="fr"))
+    (ev,) = [e for e in doc.events if e.type == "ACCUSE"]
+    assert ev.location is not None and ev.location.name == "Genève"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vigie.extract.events_actors import Actors, Participant, to_ref
+from vigie.extract.events_actors import Actors, Participant, to_location, to_ref
 from vigie.extract.events_arguments import ArgumentFinder, Arguments
 from vigie.extract.events_merge import Candidate, merge
 from vigie.extract.events_modality import UNREALISED, modality_of
@@ -202,21 +202,13 @@ def _candidate(analysis: Analysis, hit: Hit, args: Arguments) -> Candidate | Non
         actors=[to_ref(p) for p in args.actors], recipients=[to_ref(p) for p in args.recipients],
         modality=modality,  # type: ignore[arg-type]
         attributed_to=statement.id if statement is not None else None,
-        date=_date(analysis, lo, hi, statement), location=_location(args.place),
+        date=_date(analysis, lo, hi, statement), location=to_location(args.place),
         confidence=round(max(0.1, min(0.95, confidence)), 3))
     return Candidate(event, args.actors, args.recipients,
                      place=args.place.entity if event.location is not None and args.place else None)
 
 
 # ---------------------------------------------------------------------- references
-
-
-def _location(place: Participant | None) -> Location | None:
-    if place is None or place.entity is None or place.entity.geo is None:
-        return None
-    e, geo = place.entity, place.entity.geo
-    return Location(name=e.name or place.text, country=geo.country or e.country, lat=geo.lat,
-                    lon=geo.lon)
 
 
 def _finish(analysis: Analysis, kept: list[Candidate]) -> list[Event]:

@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from vigie.schema import ActorRef
+from vigie.schema import ActorRef, Location
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -225,3 +225,12 @@ def to_ref(p: Participant) -> ActorRef:
     e = p.entity
     return ActorRef(entity=None, text=p.text, country=p.country or (e.country if e else None),
                     sector=p.sector or (e.sector if e else None))
+
+
+def to_location(place: Participant | None) -> Location | None:
+    """The place of an event as a Location, when it is a known place with coordinates."""
+    if place is None or place.entity is None or place.entity.geo is None:
+        return None
+    e, geo = place.entity, place.entity.geo
+    return Location(name=e.name or place.text, country=geo.country or e.country, lat=geo.lat,
+                    lon=geo.lon)

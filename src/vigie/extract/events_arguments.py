@@ -165,9 +165,10 @@ class ArgumentFinder:
             return False
         return any(c.dep_ == "aux:pass" for c in children) or any(c.dep_ == "nsubj:pass" for c in children)
 
-    def _subjects(self, v: Token) -> list[Participant]:
+    def _subjects(self, v: Token, passive: bool | None = None) -> list[Participant]:
         out: list[Participant] = []
-        deps = SUBJECTS if self._passive(v) else (*SUBJECTS, "nsubj:pass")
+        passive = self._passive(v) if passive is None else passive
+        deps = SUBJECTS if passive else (*SUBJECTS, "nsubj:pass")
         for c in v.children:
             if c.dep_ in deps:
                 _add(out, self.actors.with_conjuncts(c))
@@ -177,7 +178,12 @@ class ArgumentFinder:
         """Arguments of a verb trigger (``hit`` None when only its subject is wanted)."""
         args = Arguments()
         passive = self._passive(v)
-        if passive:
+        if hit is not None and hit.group.passive_subject:
+            if not passive:
+                return args  # "X attend une réponse" is no awaited visit
+            passive = False  # "X est attendu à Y": X comes
+            _add(args.actors, self._subjects(v, passive=False))
+        elif passive:
             for c in v.children:
                 if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) in self.agent_case):
                     _add(args.actors, self.actors.with_conjuncts(c))
@@ -566,6 +572,9 @@ class ArgumentFinder:
         phrase the parser hung on the governing verb right after the noun's phrase
         ("pendant le meurtre de X en 1998, à Lisbonne")."""
         found = list(anchor.children)
+        # a bare time noun carries the place the parser hung on it: "attendu vendredi à X"
+        found += [g for c in anchor.children if c.dep_.startswith("obl") and c.pos_ == "NOUN"
+                  and not any(x.dep_ == "case" for x in c.children) for g in c.children]
         if anchor is not head or head.pos_ != "NOUN":
             return found
         end = head.right_edge.i

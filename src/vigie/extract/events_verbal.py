@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from vigie.extract.events_actors import Participant, to_ref
+from vigie.extract.events_actors import Participant, to_location, to_ref
 from vigie.extract.events_merge import Candidate
 from vigie.extract.events_modality import UNREALISED, cues, modality_of
 from vigie.schema import ActorRef, DateRef, Event, Span
@@ -151,16 +151,22 @@ def from_statement(analysis: Analysis, st: Statement, finder: ArgumentFinder) ->
         return None
     event, actor, recipients = made
     cue = cue_token(analysis, st)
+    place = None
     if cue is not None:
         modality = modality_of(cue, None, analysis.language)
         if modality == UNREALISED:
             return None
         event.modality = modality  # type: ignore[assignment]
+        # "a déclaré à Genève", "s'exprimant à Genève, X a accusé ..."
+        anchors = [cue, *(c for c in cue.children if c.dep_.startswith("advcl"))]
+        place = next((p for p in (finder.place(a, None, verbal=True) for a in anchors) if p), None)
+        event.location = to_location(place)
     if event.date is None:
         event.date = _earlier_date(analysis, st, actor) or _present_date(analysis, cue)
     event.actors = [to_ref(actor)]
     event.recipients = [to_ref(p) for p in recipients]
-    return Candidate(event, [actor], recipients, statement_cue=event.trigger)
+    return Candidate(event, [actor], recipients, statement_cue=event.trigger,
+                     place=place.entity if event.location is not None and place is not None else None)
 
 
 def cue_token(analysis: Analysis, st: Statement) -> Token | None:
