@@ -109,8 +109,9 @@ def test_capitals_as_ends_of_a_route_or_a_front_line() -> None:
 
 def test_capitals_between_parties_stay_actors() -> None:
     a = analyse("Les négociations entre Ankara et Athènes reprennent. Berlin a salué l’annonce. "
-                "L’avertissement de Rome à Madrid est clair.")
-    for name, code in (("Ankara", "TUR"), ("Athènes", "GRC"), ("Berlin", "DEU"), ("Rome", "ITA")):
+                "L’avertissement de Rome à Madrid est clair. L’axe Moscou-Pékin se renforce.")
+    for name, code in (("Ankara", "TUR"), ("Athènes", "GRC"), ("Berlin", "DEU"), ("Rome", "ITA"),
+                       ("Moscou", "RUS"), ("Pékin", "CHN")):
         e = entity_of(a, name)
         assert (e.type, e.country, e.sector, e.geo) == ("ORGANIZATION", code, "GOV", None), name
 

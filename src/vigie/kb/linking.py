@@ -388,8 +388,8 @@ class Linker(DescriptionLinker, ContextLinker, PlaceUsage):
         """A toponym: a capital standing for its government, else a place."""
         pair = self.place_pair(span)
         if pair is not None:  # "la ligne Bordeaux-Toulouse": two places
-            first = self._place(pair[0], as_place=True)
-            second = self._place(pair[1], as_place=True)
+            first = self._place(pair[0], as_place=pair[2])
+            second = self._place(pair[1], as_place=pair[2])
             return first or second
         span = self._longer_place(span)
         key = self.key(span.text)

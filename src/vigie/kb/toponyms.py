@@ -91,8 +91,10 @@ class PlaceUsage:
         return nxt is not None and after is not None and make_key(nxt.text) in self.lex.route_to \
             and after.is_title and bool(self.kb.places(self.key(after.text)))
 
-    def place_pair(self, span: Span) -> tuple[Span, Span] | None:
-        """"la ligne Bordeaux-Toulouse", "le vol Rome-Madrid": two known places joined by a hyphen."""
+    def place_pair(self, span: Span) -> tuple[Span, Span, bool] | None:
+        """"la ligne Bordeaux-Toulouse", "le vol Rome-Madrid": two known names joined by a
+        hyphen, and whether they are places (not after a noun of relation: "l’axe
+        Moscou-Pékin")."""
         doc = span.doc
         if self.kb.places(self.key(span.text)) or self.kb.actors(self.key(span.text), self.language):
             return None  # "Bosnie-Herzégovine" is one place
@@ -107,7 +109,8 @@ class PlaceUsage:
                 right_end += 1
             left, right = doc[left_start:tok.i], doc[tok.i + 1:right_end]
             if self.kb.places(self.key(left.text)) and self.kb.places(self.key(right.text)):
-                return left, right
+                # "l’axe Moscou-Pékin": two parties (capitals stand for governments)
+                return left, right, not (left_start > 0 and self._relation_before(doc[left_start]))
         return None
 
     def implausible_town(self, span: Span) -> bool:
