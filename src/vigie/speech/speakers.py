@@ -89,6 +89,7 @@ def noun_phrase(head: Token, lex: Lexicon, *, inverted: bool = False) -> Span:
         lo -= 1
     while hi + 1 in keep:
         hi += 1
+    lo, hi = _split_subject(head, lo, hi, lex)
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ in ("cc", "case", "fixed", "mark")):
         lo += 1
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ in ("cc", "case")
@@ -103,6 +104,27 @@ def noun_phrase(head: Token, lex: Lexicon, *, inverted: bool = False) -> Span:
 def _main_verb(verb: Token) -> bool:
     """The root of its sentence, or a verb coordinated with it."""
     return verb.head.i == verb.i or (verb.dep_ == "conj" and verb.head.head.i == verb.head.i)
+
+
+def _split_subject(head: Token, lo: int, hi: int, lex: Lexicon) -> tuple[int, int]:
+    """A preverbal subject the parser cut in pieces at its commas: "Les deux responsables, |
+    le ministre X, et le ministre Y, ont dit" (the first piece hung as a bare noun), "Les
+    ONG, | dont Z, ont dit" (Z made a second subject). The mention spans all the pieces;
+    a bare noun before is a piece only when it names speakers ("Mardi, le ministre" is not)."""
+    verb = head.head
+    if head.dep_ not in ("nsubj", "nsubj:pass") or verb.i <= head.i:
+        return lo, hi
+    doc = head.doc
+    for sib in verb.children:
+        if sib.i < lo and sib.dep_ in ("nsubj", "obl:mod", "dislocated") and sib.pos_ == "NOUN" \
+                and sib.lemma_.lower() in lex.source_nouns and not any(c.dep_ == "case" for c in sib.children) \
+                and sib.right_edge.i + 1 < lo and doc[sib.right_edge.i + 1].text == "," \
+                and all(t.is_punct for t in doc[sib.right_edge.i + 1: lo]):
+            lo = sib.left_edge.i  # "Les deux responsables, | le ministre X"
+        elif hi < sib.i < verb.i and sib.dep_ in ("nsubj", "nsubj:pass") and \
+                all(t.is_punct or t.i >= sib.left_edge.i for t in doc[hi + 1: sib.i]):
+            hi = sib.right_edge.i  # "Les ONG, | dont Z"
+    return lo, hi
 
 
 def _runs_into_verb(wider: Span, span: Span) -> bool:
@@ -182,6 +204,9 @@ class Speakers:
         antecedent = self._after_relative(verb, aux)
         if antecedent is not None:
             return antecedent
+        after_comma = self._after_clause(verb, aux)
+        if after_comma is not None:
+            return after_comma
         if aux is not None and aux.head.i != verb.i:
             return self._before_aux(aux)
         return None
@@ -198,6 +223,28 @@ class Speakers:
                 rel.head.pos_ in ("NOUN", "PROPN"):
             return rel.head
         return None
+
+    def _after_clause(self, verb: Token, aux: Token | None) -> Token | None:
+        """"Le Chili n'ayant pas signé le traité, l'ONG a demandé ...": the parser hung the
+        cue on the participial clause before it; its subject is the noun phrase between the
+        comma closing that clause and the verb group, never the clause's own words."""
+        first = aux.i if aux is not None and aux.i < verb.i else verb.i
+        head = verb.head
+        if verb.dep_ not in ("advcl", "conj", "parataxis") or head.i >= verb.i:
+            return None
+        doc = verb.doc
+        comma = next((t.i for t in reversed(doc[head.i: first]) if t.text == ","), None)
+        if comma is None:
+            return None
+        window = doc[comma + 1: first]
+        if any(t.pos_ in ("VERB", "AUX") for t in window):
+            return None
+        tok = next((t for t in window if t.pos_ in ("NOUN", "PROPN")), None)
+        if tok is None or self.quotes.around(tok.idx):
+            return None
+        while comma < tok.head.i < first and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok
 
     def _before_aux(self, aux: Token) -> Token | None:
         """The noun right before an auxiliary the parser cut from its participle ("Le préfet

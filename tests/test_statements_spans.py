@@ -1,0 +1,33 @@
+"""Speaker spans the parser cuts badly (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.test_statements import one
+
+pytestmark = pytest.mark.slow
+
+
+def test_an_absolute_participial_clause_is_no_part_of_the_speaker(analyze) -> None:
+    text = ("La Bolivie n'ayant pas signé la convention de la CPI, l'organisation Human Rights First "
+            "a demandé une saisine du Conseil de sécurité.")
+    st = one(analyze, text, "saisine")
+    assert st["speaker"]["text"].startswith("l'organisation")
+    assert "convention" not in st["speaker"]["text"]
+
+
+def test_a_subject_with_apposed_names_is_one_speaker(analyze) -> None:
+    text = ("Les deux responsables, le ministre Paul Brun, et le vice-Premier ministre Karl Berg, "
+            "ont affirmé que la frontière resterait ouverte.")
+    assert one(analyze, text, "frontière")["speaker"]["text"] == (
+        "Les deux responsables, le ministre Paul Brun, et le vice-Premier ministre Karl Berg")
+
+
+def test_a_dont_phrase_stays_in_the_speaker(analyze) -> None:
+    text = "Les groupes de défense des droits de l'homme, dont Amnesty International, ont dénoncé la répression."
+    assert one(analyze, text, "répression")["speaker"]["text"].endswith("dont Amnesty International")
+
+
+def test_a_fronted_day_is_no_part_of_the_speaker(analyze) -> None:
+    st = one(analyze, "Mardi, le ministre Paul Brun a affirmé que la frontière resterait ouverte.", "frontière")
+    assert st["speaker"]["text"] == "le ministre Paul Brun"
