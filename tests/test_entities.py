@@ -251,3 +251,9 @@ def test_coordinated_office_holders_share_a_country() -> None:
 def test_a_generic_body_noun_skips_the_organs_of_a_state() -> None:
     a = analyse("Oxfam a écrit au Kremlin. L’organisation demande une trêve.")
     assert entity_of(a, "L’organisation") is entity_of(a, "Oxfam")
+
+
+def test_plural_country_nouns_name_no_earlier_country() -> None:
+    a = analyse("Chypre a voté pour. Les anciens pays communistes ont refusé.")
+    found = entity_of(a, "Les anciens pays communistes")
+    assert found is None or found.country != "CYP"

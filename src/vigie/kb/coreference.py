@@ -323,8 +323,8 @@ class DescriptionLinker:
         return any(make_key(t.text) in self.lex.new_referent for t in span)
 
     def _country_anaphor(self, d: Description) -> Entity | None:
-        if d.determiner != "definite" or d.country is not None:
-            return None
+        if d.determiner != "definite" or d.country is not None or d.plural:
+            return None  # "les anciens pays communistes" are several countries, not the last one
 
         def compatible(e: Entity) -> bool:
             info = self.index.info(e)
