@@ -11,8 +11,8 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize(("sentence", "key", "act"), [
     ("« Une provocation dangereuse, orchestrée et dirigée par Minsk », a déclaré le ministre Jaak Tamm.",
      "provocation", "ACCUSE"),
-    ("« Ce comportement scandaleux est indigne d'un voisin », a estimé la porte-parole Irène Vasseur.",
-     "comportement", "ACCUSE"),
+    ("« Cette attitude honteuse est indigne d'un voisin », a estimé la porte-parole Irène Vasseur.",
+     "attitude", "ACCUSE"),
     ("« C'est un mensonge pur et simple », a martelé le président Ramon Ortiz.", "mensonge", "ACCUSE"),
     ("« Il s'agit d'une ingérence dans nos affaires », a ajouté le ministre Ramon Ortiz.", "ingérence", "ACCUSE"),
     ("« Oslo doit savoir qu'aucune attaque ne sera tolérée », a déclaré le chancelier Otto Brenner.",

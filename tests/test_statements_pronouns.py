@@ -21,15 +21,15 @@ def test_a_person_named_inside_the_previous_quote_is_no_antecedent(analyze) -> N
 
 
 def test_a_person_named_after_a_body_speaks_for_it(analyze) -> None:
-    text = ("Le Portugal, allié fidèle du gouvernement de Lima, a réagi par la voix de son ministre, "
+    text = ("Le Portugal, allié fidèle du gouvernement de Lima, a répondu par le biais de son ministre, "
             "Rui Costa. « Nos avertissements ont été ignorés », a-t-il estimé.")
     assert one(analyze, text, "avertissements")["speaker"]["name"] == "Rui Costa"
 
 
 def test_a_body_subject_of_the_sentence_before_stays_the_antecedent(analyze) -> None:
-    text = ("Le ministre Paul Brun a présenté le budget. Le nouveau gouvernement s'est fixé un objectif. "
+    text = ("Le ministre Paul Brun a présenté le budget. Le cabinet sortant s'est fixé un objectif. "
             "Il a déclaré que la dette baisserait.")
-    assert "gouvernement" in one(analyze, text, "dette")["who"]
+    assert "cabinet" in one(analyze, text, "dette")["who"]
 
 
 def test_the_determiner_gives_a_role_noun_its_gender(analyze) -> None:

@@ -10,22 +10,22 @@ pytestmark = pytest.mark.slow
 
 def test_an_absolute_participial_clause_is_no_part_of_the_speaker(analyze) -> None:
     text = ("La Bolivie n'ayant pas signé la convention de la CPI, l'organisation Human Rights First "
-            "a demandé une saisine du Conseil de sécurité.")
+            "a demandé une saisine de la Cour suprême.")
     st = one(analyze, text, "saisine")
     assert st["speaker"]["text"].startswith("l'organisation")
     assert "convention" not in st["speaker"]["text"]
 
 
 def test_a_subject_with_apposed_names_is_one_speaker(analyze) -> None:
-    text = ("Les deux responsables, le ministre Paul Brun, et le vice-Premier ministre Karl Berg, "
+    text = ("Les deux responsables, le ministre Paul Brun, et le secrétaire d'État Karl Berg, "
             "ont affirmé que la frontière resterait ouverte.")
     assert one(analyze, text, "frontière")["speaker"]["text"] == (
-        "Les deux responsables, le ministre Paul Brun, et le vice-Premier ministre Karl Berg")
+        "Les deux responsables, le ministre Paul Brun, et le secrétaire d'État Karl Berg")
 
 
 def test_a_dont_phrase_stays_in_the_speaker(analyze) -> None:
-    text = "Les groupes de défense des droits de l'homme, dont Amnesty International, ont dénoncé la répression."
-    assert one(analyze, text, "répression")["speaker"]["text"].endswith("dont Amnesty International")
+    text = "Les associations d'aide aux migrants, dont Terre Solidaire, ont dénoncé la répression."
+    assert one(analyze, text, "répression")["speaker"]["text"].endswith("dont Terre Solidaire")
 
 
 def test_a_fronted_day_is_no_part_of_the_speaker(analyze) -> None:

@@ -110,7 +110,7 @@ class StatementReader:
     @staticmethod
     def _source_region(d: Draft) -> tuple[int, int] | None:
         """Where the source is named: the speaker mention, or the whole "selon X ..." phrase
-        (with its relative clauses: "selon Marianne qui a révélé les faits")."""
+        (with its relative clauses: "selon Le Guetteur, qui a publié l'enquête")."""
         if d.speaker is None or d.speaker.pronoun:
             return None
         span = d.speaker.span

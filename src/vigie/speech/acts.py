@@ -5,8 +5,8 @@ Order of evidence:
    the present by the speaker (first person, or the speaker's name as subject) decides;
 2. the cue's act from the resource, turned by negation ("n'a pas démenti");
 3. for a neutral cue, what the content does: a first-person denial of a past action
-   (« nous n'avons jamais exporté »), a claim called false ("une accusation surréaliste",
-   "en les qualifiant de faux"), a threat, a demand or an accusation the words make by
+   (« nous n'avons jamais vendu »), a claim called false ("une rumeur grotesque",
+   "en la jugeant infondée"), a threat, a demand or an accusation the words make by
    themselves (:mod:`vigie.speech.content_acts`), or one's own or a passive future action
    ("une plainte va être déposée").
 """
@@ -78,7 +78,7 @@ def performative(tokens: list[Token], lex: Lexicon) -> tuple[str, Token] | None:
 
 
 def denies_own_past(tokens: list[Token], lex: Lexicon) -> bool:
-    """« Nous n'avons jamais exporté ... »: a first-person negated past action."""
+    """« Nous n'avons jamais vendu ... »: a first-person negated past action."""
     for tok in tokens:
         if tok.pos_ != "VERB" or ("Part" not in tok.morph.get("VerbForm") and "Inf" not in tok.morph.get("VerbForm")):
             continue

@@ -1,8 +1,8 @@
 """Addressees: who an accusation, warning, demand, praise, refusal or denial is aimed at.
 
-The object of the deciding verb ("a accusé *les États-Unis*", "appelle *les autorités* à"),
+The object of the deciding verb ("a accusé *le Danemark*", "appelle *les autorités* à"),
 the "à X" of a demand ("a demandé *au Conseil* de"), and for a denial the source of the
-denied claim ("dément les informations *des services américains*").
+denied claim ("dément les rumeurs *de la presse locale*").
 """
 
 from __future__ import annotations

@@ -124,7 +124,7 @@ class ContentFinder:
         gerund = self.lex.present_participle(verb)
         if infinitive(verb) and not gerund:
             controller = self._object_controller(verb)
-            if controller is not None:  # "convaincre la veuve de demander": the widow asks
+            if controller is not None:  # "convaincre le maire de réclamer": the mayor asks
                 speaker = self.speakers.mention(controller)
                 return self._complement(cue, sent, others, speaker, after=cue.last)
             if not self._infinitive_ok(verb):
@@ -166,7 +166,7 @@ class ContentFinder:
         if subj is not None and subj.i < verb.i and self._after_quote(subj) and self._at_clause_end(cue, sent):
             return self._incise(cue, sent, subj, first=subj.left_edge.i)  # '"...," the minister said
         if before is not None and before.text == "," and self._at_clause_end(cue, sent):
-            # "P, a indiqué sa famille": the parser took P's subject for the cue's
+            # "P, a précisé son avocat": the parser took P's subject for the cue's
             inv = self.speakers.inverted(verb, cue.last)
             if inv is not None and self._is_source(inv) and self._finite_before(sent, first):
                 return self._incise(cue, sent, inv)
@@ -248,7 +248,7 @@ class ContentFinder:
         return [Draft(cue, c_start, c_end, kind, speaker, sent, verb=verb)]
 
     def _parenthetical(self, cue: CueMatch, sent: Span, subj: Token | None) -> list[Draft]:
-        """"comme le rappelle X, P": P is reported (or what precedes, when nothing follows)."""
+        """"comme le souligne X, P": P is reported (or what precedes, when nothing follows)."""
         if subj is None:
             subj = self.speakers.inverted(cue.token, cue.last)
         speaker = self.speakers.mention(subj, inverted=True) if subj is not None else None
@@ -299,7 +299,7 @@ class ContentFinder:
                 i += 1
                 continue
             break
-        # "a déclaré plus tôt cette année que ...": the complementiser opens the content
+        # "a dit hier soir à la radio que ...": the complementiser opens the content
         for j in range(i, min(i + 8, sent.end)):
             t = doc[j]
             if low(t) in self.lex.que:
@@ -336,7 +336,7 @@ class ContentFinder:
             drafts.append(Draft(cue, c_start, c_end, kind, speaker, sent, verb=verb))
         if colon is not None and (low(doc[i]) in self.lex.speaker_stop - self.lex.dative_marks or
                                   (cue.act == "ASSERT" and low(doc[i - 1]) not in self.lex.que)):
-            # "l'avait annoncé sur le réseau social : « ... »", "s'est voulu rassurant : « ... »":
+            # "l'avait écrit sur son blog : « ... »", "s'est montré prudent : « ... »":
             # what comes before the colon is no second content
             drafts = []
         if colon is not None:
@@ -378,7 +378,7 @@ class ContentFinder:
                 continue
             other_first = other.group_first if other.group_first is not None else other.first
             if other_first > 0 and low(doc[other_first - 1]) in self.lex.parentheticals:
-                end = min(end, doc[other_first - 1].idx)  # "..., bien que, comme le rappelle X, P"
+                end = min(end, doc[other_first - 1].idx)  # "..., bien que, comme le souligne X, P"
             elif self._coordinate(other, self.lex) and (self._related(cue.token, other.token)
                                               or doc[other_first - 1].text == ","):
                 cut = doc[other.first]

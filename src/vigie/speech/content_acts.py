@@ -1,8 +1,8 @@
 """What reported words do by themselves when the cue verb is neutral.
 
-"X a déclaré : « P »" says nothing of the act; P may still threaten (« ne sera pas
-toléré »), demand (« X doit se retirer », « il faut que ... ») or accuse (« une
-provocation », « ce comportement scandaleux »). Each test looks for a construction where
+"X a déclaré : « P »" says nothing of the act; P may still threaten (« ne restera pas
+impuni »), demand (« X doit se retirer », « il faut que ... ») or accuse (« une
+provocation », « cette attitude honteuse »). Each test looks for a construction where
 the words are *aimed* at something — predicated, addressed, demonstrative — so that content
 merely mentioning an accusation ("le rapport évoque une ingérence présumée") stays neutral.
 All words come from ``[content_acts]`` of the resource.
@@ -27,7 +27,7 @@ def _normalised(text: str) -> str:
 
 
 def warns(text: str, lex: Lexicon) -> bool:
-    """A threat or warning phrase: « ne sera pas toléré », « il y aura des conséquences »."""
+    """A threat or warning phrase: « ne restera pas impuni », « il y aura des conséquences »."""
     pattern = lex.content_acts.warn
     return pattern is not None and pattern.search(_normalised(text)) is not None
 

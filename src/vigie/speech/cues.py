@@ -15,10 +15,10 @@ from vigie.speech.lexicon import CueEntry, Lexicon, Preposition
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-MAX_TAIL_GAP = 4  # words allowed between a verb and its fixed words ("mettons une fois encore en garde")
+MAX_TAIL_GAP = 4  # words allowed between a verb and its fixed words ("mettons à nouveau fermement en garde")
 
 
-MAX_AUX_GAP = 6  # "a *de son côté* dénoncé", "a *pour sa part* condamné"
+MAX_AUX_GAP = 6  # "a *de son côté* regretté", "a *pour sa part* salué"
 
 
 def linear_aux(verb: Token, auxiliaries: frozenset[str]) -> Token | None:

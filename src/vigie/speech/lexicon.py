@@ -131,6 +131,7 @@ class Lexicon:
     auxiliaries: frozenset[str] = frozenset()
     passive_auxiliary: str = ""
     clitics: frozenset[str] = frozenset()
+    inclusive: frozenset[str] = frozenset()
     reflexive: frozenset[str] = frozenset()
     contractions: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -236,6 +237,7 @@ def lexicon(language: str) -> Lexicon:
     lex.auxiliaries = _words(grammar.get("auxiliaries"))
     lex.passive_auxiliary = grammar.get("passive_auxiliary", "")
     lex.clitics = _words(grammar.get("clitics"))
+    lex.inclusive = _words(grammar.get("inclusive"))
     lex.reflexive = _words(grammar.get("reflexive"))
     lex.contractions = {k: _words(v) for k, v in grammar.get("contractions", {}).items()}
     reflexive_words = tuple(w for w in lex.reflexive if not w.endswith("'"))

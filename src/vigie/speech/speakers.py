@@ -71,6 +71,10 @@ def noun_phrase(head: Token, lex: Lexicon, *, inverted: bool = False) -> Span:
     while stack:
         tok = stack.pop()
         for child in tok.children:
+            if low(child.left_edge) in lex.inclusive and child.i > head.i and \
+                    not any(t.pos_ in ("VERB", "AUX") for t in child.subtree):
+                keep.update(t.i for t in child.subtree)  # "les ONG, dont X": X is named too
+                continue
             if not _np_child(child):
                 continue
             if tok is head and inverted and child.dep_ == "nmod" and child.i > head.i:
@@ -135,7 +139,7 @@ def _runs_into_verb(wider: Span, span: Span) -> bool:
 
 def _np_child(child: Token) -> bool:
     """Whether a dependent belongs to the mention: not a clause, except a participle glued
-    to its noun ("ce texte transmis par le PS", not ", réalisé après 9 mois")."""
+    to its noun ("ce courrier signé par le maire", not ", rédigé en une nuit")."""
     if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm") and "Past" in child.morph.get("Tense"):
         return child.i > 0 and child.doc[child.i - 1].text != "," and \
             not any(c.dep_.startswith("aux") or c.dep_ == "mark" for c in child.children)
@@ -175,7 +179,7 @@ class Speakers:
             if child.dep_ not in SUBJECT_DEPS:
                 continue
             if child.i < verb.i and any(t.text == ":" for t in verb.doc[child.i: verb.i]):
-                return self._after_colon(verb)  # "Le dernier: Le président a annoncé"
+                return self._after_colon(verb)  # "Dernier épisode: le maire a annoncé"
             word = low(child)
             if word in self.lex.dative or word == "-t":
                 continue
@@ -271,20 +275,20 @@ class Speakers:
         return None
 
     def inverted(self, verb: Token, after: int) -> Token | None:
-        """The subject placed after a verb in an incise ("a déclaré jeudi un responsable")."""
+        """The subject placed after a verb in an incise ("a dit lundi une porte-parole")."""
         for child in verb.children:
             if child.i <= after or self.quotes.around(child.idx):
                 continue
             if child.dep_ in ("nsubj", "obj", "nsubj:pass", "obl:arg", "appos", "conj") and \
                     child.pos_ in ("NOUN", "PROPN", "PRON", "X"):
                 if low(child) in self.lex.dative or any(c.dep_ == "case" for c in child.children):
-                    continue  # "a déclaré *dans un tweet* le Conseil"
+                    continue  # "a écrit *sur son blog* le syndicat"
                 return child
         return self._first_bare_noun(verb, after)
 
     def _first_bare_noun(self, verb: Token, after: int) -> Token | None:
         """The first noun after the verb outside prepositional phrases, when the parser hung
-        the inverted subject elsewhere ("a déclaré dans un tweet *le Conseil*")."""
+        the inverted subject elsewhere ("a écrit sur son blog *le syndicat*")."""
         in_pp = False
         for tok in verb.doc[after + 1: verb.sent.end]:
             if tok.is_punct and tok.text not in ("(", ")"):
@@ -359,7 +363,7 @@ class Speakers:
         return Mention(span, entity)
 
     def _with_names(self, span: Span) -> Span:
-        """The mention stretched over a name it cuts ("M’jid El | Guerrab")."""
+        """The mention stretched over a name it cuts ("Ana Lucía | de Souza")."""
         start, end = span.start_char, span.end_char
         for entity in self.analysis.entities.entities:
             for m in entity.mentions:
@@ -414,8 +418,8 @@ class Speakers:
         """The latest earlier speaker or subject compatible in gender and number, in the
         last few sentences; else the latest compatible mention. A singular pronoun prefers
         the latest person within reach over a thing that is no main-clause subject or was
-        named before the person: "il" after "X, allié du régime de Y, a réagi par la voix de
-        son ambassadeur Z" is Z; but "Le gouvernement a adopté le texte. Il a déclaré" is
+        named before the person: "il" after "X, proche du parti Y, a répondu par le biais
+        de son porte-parole Z" is Z; but "Le gouvernement a adopté le texte. Il a déclaré" is
         the government."""
         compatible = [c for c in reversed(self.candidates) if c.start < offset and c.entity is not None
                       and not (gender and c.gender and gender != c.gender)
