@@ -106,7 +106,12 @@ def test_order_to_own_forces_is_no_request() -> None:
 
 def test_visit_to_a_foreign_city() -> None:
     text = "Le président chilien se rendra lundi à Lima."
-    assert ("CONSULT", ["CHL"], ["PER"], "Lima") in coded(text, places={"Lima": "PER"})
+    found = coded(text, {"président chilien": ("CHL", "PERSON")}, {"Lima": "PER"})
+    assert ("CONSULT", ["CHL"], ["PER"], "Lima") in found
+
+
+def test_travellers_named_by_nationality_make_no_visit() -> None:
+    assert "CONSULT" not in types("Des migrants tunisiens sont arrivés à Lima.", places={"Lima": "PER"})
 
 
 def test_receiving_a_counterpart() -> None:
@@ -208,7 +213,7 @@ def test_topic_of_a_summit_is_neither_recipient_nor_place() -> None:
 def test_expected_visit_is_passive_only() -> None:
     places = {"Lima": "PER"}
     text = "Le ministre iranien est attendu vendredi à Lima."
-    assert ("CONSULT", ["IRN"], ["PER"], "Lima") in coded(text, places=places)
+    assert ("CONSULT", ["IRN"], ["PER"], "Lima") in coded(text, {"ministre iranien": ("IRN", "PERSON")}, places)
     assert "CONSULT" not in types("La Chine attend une réponse claire à Lima.", {"Chine": "CHN"}, places)
 
 

@@ -121,10 +121,10 @@ class ArgumentFinder:
         return False
 
     def _names_place(self, hit: Hit, args: Arguments) -> bool:
-        """A verb names where it goes; a noun has a "de" complement naming a place or country
+        """A verb names where its named actor goes; a noun has a "de" complement naming a place or country
         ("la prise de la ville de X", not "la prise de position de X")."""
-        if hit.kind == "verb":
-            return args.place is not None
+        if hit.kind == "verb":  # a visit is made by a named actor, not "des migrants tunisiens"
+            return args.place is not None and any(p.entity is not None for p in args.actors)
         for c in hit.head.children:
             if c.dep_ != "nmod" or _case(c) not in self.genitive_case:
                 continue
@@ -178,10 +178,12 @@ class ArgumentFinder:
         """Arguments of a verb trigger (``hit`` None when only its subject is wanted)."""
         args = Arguments()
         passive = self._passive(v)
-        if hit is not None and hit.group.passive_subject:
-            if not passive:
-                return args  # "X attend une réponse" is no awaited visit
-            passive = False  # "X est attendu à Y": X comes
+        if hit is not None and hit.group.passive_subject and not passive:
+            return args  # "X attend une réponse" is no awaited visit
+        if hit is not None and passive and (hit.group.passive_subject or hit.group.needs_place) and \
+                not any(c.dep_ == "obl:agent" for c in v.children):
+            # "X est attendu à Y", "X est arrivé à Y" (read as a passive): X comes
+            passive = False
             _add(args.actors, self._subjects(v, passive=False))
         elif passive:
             for c in v.children:
@@ -573,7 +575,7 @@ class ArgumentFinder:
         ("pendant le meurtre de X en 1998, à Lisbonne")."""
         found = list(anchor.children)
         # a bare time noun carries the place the parser hung on it: "attendu vendredi à X"
-        found += [g for c in anchor.children if c.dep_.startswith("obl") and c.pos_ == "NOUN"
+        found += [g for c in anchor.children if c.dep_.startswith(("obl", "xcomp")) and c.pos_ == "NOUN"
                   and not any(x.dep_ == "case" for x in c.children) for g in c.children]
         if anchor is not head or head.pos_ != "NOUN":
             return found
