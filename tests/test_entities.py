@@ -257,3 +257,15 @@ def test_plural_country_nouns_name_no_earlier_country() -> None:
     a = analyse("Chypre a voté pour. Les anciens pays communistes ont refusé.")
     found = entity_of(a, "Les anciens pays communistes")
     assert found is None or found.country != "CYP"
+
+
+def test_a_person_name_the_recogniser_took_for_a_body() -> None:
+    from vigie.kb.linking import Linker
+
+    a = analyse("Bijan Amirkhani et le Conseil régional ont voté.")
+    linker = Linker.for_analysis(a)
+    name = a.entities.add("Bijan Amirkhani", 0, 15, "ORGANIZATION", key="org:test")
+    assert linker._person_name_as_body(name)
+    start = a.text.index("Conseil régional")
+    body = a.entities.add("Conseil régional", start, start + 16, "ORGANIZATION", key="org:test2")
+    assert not linker._person_name_as_body(body)

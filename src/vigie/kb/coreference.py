@@ -167,10 +167,24 @@ class DescriptionLinker:
             # the name is a complement and the description the subject of the next clause
             prev = doc[span.start - 2]
             found = self.index.covering(prev.idx, prev.idx + len(prev.text))
+            if found is not None and type_ == "PERSON" and self._person_name_as_body(found):
+                found.type = "PERSON"  # "Jane Doe, députée …": the recogniser called her a body
             if found is not None and found.type == type_ and self.index.info(found).named and \
                     not (self._complement_before(found, prev) and head.dep_ in ("nsubj", "nsubj:pass")):
                 return found
         return None
+
+    def _person_name_as_body(self, entity: Entity) -> bool:
+        """True for an organisation the knowledge base does not know whose name is two or
+        three capitalised proper nouns (no common noun such as "Conseil"): a person's name."""
+        if entity.type != "ORGANIZATION" or self.index.info(entity).actor is not None or \
+                entity.country is not None or not entity.mentions:
+            return False
+        m = entity.mentions[0]
+        span = self.analysis.doc.char_span(m.start, m.end)
+        return span is not None and 2 <= len(span) <= 3 and all(
+            t.pos_ == "PROPN" and t.is_title and self.lex.head_sector(make_key(t.lemma_))[0] is None
+            for t in span)
 
     def _complement_before(self, entity: Entity, last: Token) -> bool:
         """True when the mention of ``entity`` ending at ``last`` follows a preposition."""
