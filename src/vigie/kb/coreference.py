@@ -223,7 +223,7 @@ class DescriptionLinker:
             return True
         if between[-1].pos_ in ("ADP", "DET"):
             return False  # "l’avocat de Boris Faure": the name is a complement
-        # Adjectives, or a capitalised portfolio: "la ministre allemande de la Défense X"
+        # Adjectives, or a capitalised portfolio: "la ministre belge de la Justice X"
         return all(t.pos_ in ("ADJ", "ADP", "DET") or (t.pos_ in ("NOUN", "PROPN") and t.is_title)
                    for t in between)
 
@@ -262,7 +262,7 @@ class DescriptionLinker:
                 return False
             if anonymous and not e.anonymous:
                 return False
-            # "le Premier ministre" is not "le ministre de la Santé"; "le responsable" may be
+            # "le Premier ministre" is not "le ministre de la Culture"; "le responsable" may be
             # "un haut responsable de la défense": a definite description adds no new word.
             if not anonymous and not words <= info.qualifiers:
                 return False
