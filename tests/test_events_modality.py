@@ -81,3 +81,7 @@ def test_hearsay_conditional_is_claimed() -> None:
 def test_liability_clause_makes_its_noun_hypothetical() -> None:
     sentence = "Les fraudeurs sont passibles de sanctions décidées par le tribunal."
     assert modality(sentence, "sanctions", "passibles") == "hypothetical"
+
+
+def test_awaited_visit_is_future() -> None:
+    assert modality("Le ministre est attendu lundi à Quito.", "attendu") == "future"

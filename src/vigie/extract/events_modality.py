@@ -157,11 +157,15 @@ def _claimed(carriers: list[Token], governors: list[Token], c: ModalityCues) -> 
 
 
 def _planned(carriers: list[Token], c: ModalityCues) -> bool:
-    """Future tense, "va être déposée", "le sommet prévu"."""
+    """Future tense, "va être déposée", "le sommet prévu", "est attendu à"."""
     for t in carriers:
         if _future(t) or any(a.lemma_.lower() in c.future_governors for a in _auxiliaries(t)):
             return True
         if any(m.dep_ in ("amod", "acl") and m.lemma_.lower() in c.future_modifiers for m in t.children):
+            return True
+        # the trigger itself in the present passive: "X est attendu à Y"
+        if t.lower_ in c.future_modifiers and any(a.dep_.startswith("aux") and _morph(a, "Tense") == "Pres"
+                                                  for a in t.children):
             return True
     return False
 
