@@ -85,3 +85,7 @@ def test_liability_clause_makes_its_noun_hypothetical() -> None:
 
 def test_awaited_visit_is_future() -> None:
     assert modality("Le ministre est attendu lundi à Quito.", "attendu") == "future"
+
+
+def test_announced_event_is_not_future() -> None:
+    assert modality("Le Chili a annoncé une mobilisation générale.", "mobilisation", "annoncé") == "actual"

@@ -164,7 +164,7 @@ def _planned(carriers: list[Token], c: ModalityCues) -> bool:
         if any(m.dep_ in ("amod", "acl") and m.lemma_.lower() in c.future_modifiers for m in t.children):
             return True
         # the trigger itself in the present passive: "X est attendu à Y"
-        if t.lower_ in c.future_modifiers and any(a.dep_.startswith("aux") and _morph(a, "Tense") == "Pres"
+        if t.lower_ in c.future_modifiers and any(a.dep_ == "aux:pass" and _morph(a, "Tense") == "Pres"
                                                   for a in t.children):
             return True
     return False
