@@ -61,8 +61,9 @@ class StatementReader:
             blank = not self.text[sent.start_char: sent.end_char].strip()  # sent.text rebuilds tokens
             if blank or self.analysis.role_at(sent.start_char) == "boilerplate":
                 continue
-            self.speakers.observe(sent)
-            drafts = self._sentence(sent)
+            toks = list(sent)  # built once: each spaCy token access makes a new object
+            self.speakers.observe(sent, toks)
+            drafts = self._sentence(sent, toks)
             drafts += self._context(sent, drafts)
             for d in drafts:
                 self.speakers.demote(d.start, d.end)
@@ -95,8 +96,8 @@ class StatementReader:
             return True
         return cue.kind == "verb" and q.inner_start >= cue.start - 1 and q.inner_end <= cue.end + 1
 
-    def _sentence(self, sent: SpacySpan) -> list[Draft]:
-        cues = [c for c in find_cues(sent, self.lex) if self._usable(c)]
+    def _sentence(self, sent: SpacySpan, toks: list[Token]) -> list[Draft]:
+        cues = [c for c in find_cues(sent, self.lex, toks) if self._usable(c)]
         drafts: list[Draft] = []
         for cue in cues:
             if cue.kind == "verb":

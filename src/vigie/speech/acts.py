@@ -145,7 +145,8 @@ def classify_act(draft: Draft, lex: Lexicon) -> tuple[str, Token | None, float]:
     lemma = cue.entry.lemma if cue is not None and cue.entry is not None else ""
     if denies_own_past(tokens, lex) or calls_false(tokens, lemma, lex):
         return "DENY", None, 0.6
-    found_act = _content_act(doc.text[draft.start:draft.end], tokens, lex)
+    # the words from their tokens: Doc.text would rebuild the whole document's text
+    found_act = _content_act("".join(t.text_with_ws for t in tokens), tokens, lex)
     if found_act is not None:
         return found_act, None, 0.5
     if announces(tokens, lex):

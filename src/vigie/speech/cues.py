@@ -194,10 +194,11 @@ def _verbal(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") or (tok.pos_ in ("NOUN", "ADJ") and tok.dep_ == "ROOT")
 
 
-def find_cues(sent: Span, lex: Lexicon) -> list[CueMatch]:
-    """Every verb, prepositional and relative cue of ``sent``, in text order."""
+def find_cues(sent: Span, lex: Lexicon, toks: list[Token] | None = None) -> list[CueMatch]:
+    """Every verb, prepositional and relative cue of ``sent``, in text order (``toks``: its
+    tokens, when the caller has them already)."""
     out: list[CueMatch] = []
-    toks = list(sent)
+    toks = toks if toks is not None else list(sent)
     words = [t.text.lower().replace("’", "'") for t in toks]  # lowered once per sentence
     index = lex.preposition_index
     for k, tok in enumerate(toks):

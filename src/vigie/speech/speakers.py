@@ -462,9 +462,10 @@ class Speakers:
                                                  sentence=head.sent.start_char, main=main),
                       key=lambda c: c.start)
 
-    def observe(self, sent: Span) -> None:
-        """Remember the subjects of a sentence (outside quotes) as referents."""
-        for tok in sent:
+    def observe(self, sent: Span, toks: list[Token] | None = None) -> None:
+        """Remember the subjects of a sentence (outside quotes) as referents (``toks``: its
+        tokens, when the caller has them already)."""
+        for tok in toks if toks is not None else sent:
             if tok.dep_ not in SUBJECT_DEPS or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if self.quotes.around(tok.idx):
@@ -473,8 +474,7 @@ class Speakers:
             entity = self.described(span, tok) or self.analysis.entities.at(span.start_char, span.end_char)
             if entity is None and tok.lemma_.lower() in self.lex.source_nouns:
                 entity = self.analysis.entities.resolve(span)  # "cette commission ... si elle estime"
-            self.remember(span, tok, entity, speaker=False)
-        self.candidates.sort(key=lambda c: c.start)
+            self.remember(span, tok, entity, speaker=False)  # kept in order by insort
 
     def demote(self, start: int, end: int) -> None:
         """Referents inside reported words belong to the reported world, not to the
