@@ -224,3 +224,13 @@ def test_statement_event_takes_the_place_of_its_cue(pipeline) -> None:
     doc = pipeline.analyze_one(Article(name="t", text="Titre\n\n" + text, published="2024-03-14", language="fr"))
     (ev,) = [e for e in doc.events if e.type == "ACCUSE"]
     assert ev.location is not None and ev.location.name == "Genève"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ottawa a imposé de nouvelles sanctions à la Birmanie.", ("SANCTION", ["CAN"], ["MMR"])),
+    ("Le Chili s'est entretenu au téléphone avec le Pérou.", ("CONSULT", ["CHL"], ["PER"])),
+    ("Le Yémen a saisi un pétrolier grec en mer Rouge.", ("COERCE", ["YEM"], ["GRC"])),
+])
+def test_targets_of_words_inside_a_phrase(text: str, expected: tuple) -> None:
+    ents = {"Ottawa": "CAN", "Birmanie": "MMR", "Chili": "CHL", "Pérou": "PER", "Yémen": "YEM"}
+    assert expected in [t[:3] for t in coded(text, ents)]

@@ -266,12 +266,14 @@ class ArgumentFinder:
         theme = theme or hit.group.object_role == "theme"
         for c in v.children:
             dep = c.dep_
+            if hit.size > 1 and hit.start <= c.i < hit.end and hit.group.object_role != "source" and \
+                    (dep in OBJECTS or dep.startswith("obl")):
+                # a word of the phrase: "prendre le contrôle de X", "imposer des sanctions à
+                # X", "s'entretenir au téléphone avec X"
+                inside = [] if theme else self._complement_targets(c)
+                _add(out, inside or self._recipient_inside(c, topic=not hit.group.verbal))
+                continue
             if dep in OBJECTS:
-                inside = self._complement_targets(c) if hit.size > 1 and hit.start <= c.i < hit.end \
-                    and not theme else []
-                if inside:  # an object inside the phrase: "prendre le contrôle de X"
-                    _add(out, inside)
-                    continue
                 if hit.group.object_role == "source":  # "démentir les informations de X"
                     _add(out, self.source_of(c))
                     continue
