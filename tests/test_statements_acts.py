@@ -70,3 +70,9 @@ def test_the_time_expression_of_the_cue_dates_the_statement(analyze) -> None:
 def test_a_pluperfect_weekday_points_back(analyze) -> None:
     st = one(analyze, "Vendredi, le ministre Paul Brun avait déjà dénoncé la fermeture de la digue.", "digue")
     assert st["date"]["value"] == "2022-09-16"
+
+
+def test_a_blame_noun_pinned_on_a_party_as_subject_accuses(analyze) -> None:
+    st = one(analyze, "« Une provocation orchestrée par Ankara est prévue lundi », a déclaré la porte-parole "
+                      "Irène Vasseur.", "provocation")
+    assert st["act"] == "ACCUSE"

@@ -8,6 +8,12 @@ from tests.test_statements import one
 pytestmark = pytest.mark.slow
 
 
+def test_an_absolute_participial_clause_object_is_never_the_speaker(analyze) -> None:
+    text = ("Le Chili n'ayant pas ratifiée la convention de la CPI, l'ONG a demandée au Conseil de l'Europe "
+            "d'adopter une résolution.")
+    assert one(analyze, text, "résolution")["speaker"]["text"] == "l'ONG"
+
+
 def test_an_absolute_participial_clause_is_no_part_of_the_speaker(analyze) -> None:
     text = ("La Bolivie n'ayant pas signé la convention de la CPI, l'organisation Human Rights First "
             "a demandé une saisine de la Cour suprême.")

@@ -109,6 +109,16 @@ def _aimed_noun(noun: Token, inside: set[int], lex: Lexicon) -> bool:
     return pointed or _predicated(noun, inside, lex)
 
 
+def _blamed_subject(noun: Token, inside: set[int]) -> bool:
+    """« Une provocation dirigée par X est prévue », « Cette ingérence doit cesser »: the
+    subject of the reported clause, pinned on a party (an agent "par X") or pointed at."""
+    if noun.dep_ not in SUBJECT_DEPS or not _heads_content(noun.head, inside):
+        return False
+    pointed = any("Dem" in c.morph.get("PronType") or "Yes" in c.morph.get("Poss")
+                  for c in noun.children if c.dep_ == "det")
+    return pointed or any(t.dep_ == "obl:agent" for t in noun.subtree)
+
+
 def accuses(tokens: list[Token], lex: Lexicon) -> bool:
     """Blame aimed at something: a blame noun predicated and not hedged, or a blame
     adjective predicative or on an aimed noun phrase; never under negation."""
@@ -119,7 +129,7 @@ def accuses(tokens: list[Token], lex: Lexicon) -> bool:
         if tok.pos_ == "NOUN" and word in ca.accuse_nouns:
             hedged = any(low(c) in ca.hedges for c in tok.children)
             negated = _negated(tok, lex) or (tok.head.i in inside and _negated(tok.head, lex))
-            if _predicated(tok, inside, lex) and not hedged and not negated:
+            if (_predicated(tok, inside, lex) or _blamed_subject(tok, inside)) and not hedged and not negated:
                 return True
         elif tok.pos_ in ("ADJ", "VERB") and word in ca.accuse_adjectives and not _negated(tok, lex):
             if _asserted_copula(tok):

@@ -191,7 +191,7 @@ class Speakers:
                 appos = next((c for c in child.children if c.dep_ == "appos"), None)
                 if appos is not None:
                     return appos
-            return child
+            return self._past_absolute(verb, aux, child) or child
         for tok in verb.doc[verb.i + 1: min(verb.i + 3, verb.sent.end)]:
             if low(tok) in self.lex.pronouns and low(tok).startswith("-"):
                 return tok
@@ -228,6 +228,30 @@ class Speakers:
             return rel.head
         return None
 
+    def _past_absolute(self, verb: Token, aux: Token | None, subj: Token) -> Token | None:
+        """"Le Chili n'ayant pas signé le traité, l'ONG a demandé": the parser took the
+        participle's object for the cue's subject; the subject is what follows the comma
+        closing that clause, right before the verb group."""
+        clause_before = any(c.dep_ == "advcl" and c.i < subj.i for c in verb.children) or \
+            (verb.dep_ in ("advcl", "conj", "parataxis") and verb.head.i < subj.i)
+        if subj.i > verb.i or not clause_before:
+            return None
+        first = aux.i if aux is not None and aux.i < verb.i else verb.i
+        comma = next((t.i for t in reversed(verb.doc[subj.i: first]) if t.text == ","), None)
+        return self._np_after(comma, first) if comma is not None else None
+
+    def _np_after(self, comma: int, first: int) -> Token | None:
+        """The noun phrase between a comma and the verb group starting at ``first``."""
+        window = self.analysis.doc[comma + 1: first]
+        if any(t.pos_ in ("VERB", "AUX") for t in window):
+            return None
+        tok = next((t for t in window if t.pos_ in ("NOUN", "PROPN")), None)
+        if tok is None or self.quotes.around(tok.idx):
+            return None
+        while comma < tok.head.i < first and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok
+
     def _after_clause(self, verb: Token, aux: Token | None) -> Token | None:
         """"Le Chili n'ayant pas signé le traité, l'ONG a demandé ...": the parser hung the
         cue on the participial clause before it; its subject is the noun phrase between the
@@ -238,17 +262,7 @@ class Speakers:
             return None
         doc = verb.doc
         comma = next((t.i for t in reversed(doc[head.i: first]) if t.text == ","), None)
-        if comma is None:
-            return None
-        window = doc[comma + 1: first]
-        if any(t.pos_ in ("VERB", "AUX") for t in window):
-            return None
-        tok = next((t for t in window if t.pos_ in ("NOUN", "PROPN")), None)
-        if tok is None or self.quotes.around(tok.idx):
-            return None
-        while comma < tok.head.i < first and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
-            tok = tok.head
-        return tok
+        return self._np_after(comma, first) if comma is not None else None
 
     def _before_aux(self, aux: Token) -> Token | None:
         """The noun right before an auxiliary the parser cut from its participle ("Le préfet
