@@ -234,3 +234,25 @@ def test_statement_event_takes_the_place_of_its_cue(pipeline) -> None:
 def test_targets_of_words_inside_a_phrase(text: str, expected: tuple) -> None:
     ents = {"Ottawa": "CAN", "Birmanie": "MMR", "Chili": "CHL", "Pérou": "PER", "Yémen": "YEM"}
     assert expected in [t[:3] for t in coded(text, ents)]
+
+
+def test_demand_made_of_someone() -> None:
+    text = "Le Brésil a exigé des explications de l'ambassadeur américain."
+    assert ("REQUEST", ["BRA"], ["USA"]) in [t[:3] for t in coded(text, {"Brésil": "BRA"})]
+
+
+def test_attack_on_a_country_is_literal() -> None:
+    text = "Le Japon a fermement réagi à l'attaque du Laos contre le Vietnam."
+    found = coded(text, {"Japon": "JPN", "Laos": "LAO", "Vietnam": "VNM"})
+    assert ("ASSAULT", ["LAO"], ["VNM"]) in [t[:3] for t in found]
+
+
+def test_airspace_closure_targets_the_banned_planes() -> None:
+    text = "Le Ghana a annoncé la fermeture de son espace aérien aux avions nigérians."
+    assert ("COERCE", ["GHA"], ["NGA"]) in [t[:3] for t in coded(text, {"Ghana": "GHA"})]
+
+
+def test_condemning_an_attack_is_aimed_at_the_attacker(pipeline) -> None:
+    text = "Le Japon a condamné l'attaque du Laos contre le Vietnam."
+    found = pipeline_events(pipeline, text)
+    assert ("ACCUSE", ["JPN"], ["LAO"]) in found and ("ASSAULT", ["LAO"], ["VNM"]) in found

@@ -113,7 +113,10 @@ class ArgumentFinder:
                    for c in hit.head.children)
 
     def _armed(self, args: Arguments) -> bool:
-        """An armed group or a military / rebel sector among the participants."""
+        """An armed group or a military / rebel sector among the participants, or a country
+        as the target."""
+        if any(p.entity is not None and p.entity.type == "COUNTRY" for p in args.recipients):
+            return True
         for p in [*args.actors, *args.recipients]:
             sector = p.sector or (p.entity.sector if p.entity else None)
             if p.code in self.armed or sector in self.armed:
@@ -273,7 +276,7 @@ class ArgumentFinder:
                 inside = [] if theme else self._complement_targets(c)
                 _add(out, inside or self._recipient_inside(c, topic=not hit.group.verbal))
                 continue
-            if dep in OBJECTS:
+            if dep in OBJECTS or (dep == "obl:arg" and not _case(c)):  # "des" read as a preposition
                 if hit.group.object_role == "source":  # "démentir les informations de X"
                     _add(out, self.source_of(c))
                     continue
@@ -291,7 +294,7 @@ class ArgumentFinder:
                 _add(out, found)
             elif dep.startswith("obl") and dep != "obl:agent":
                 case = _case(c)
-                if case in self.recipient_case:
+                if case in self.recipient_case or (hit.group.from_case and case in self.genitive_case):
                     # shallow: "appeler à la création d'un comité sur X" is not aimed at X
                     found = [p for p in self.actors.with_conjuncts(c, shallow=True)
                              if not (p.is_place() and case not in self.target_case)]
@@ -355,6 +358,11 @@ class ArgumentFinder:
             if ph.kind == "noun":
                 return self.lex.groups[ph.group]
         return None
+
+    def event_agents(self, noun: Token) -> list[Participant]:
+        """The coded agents of ``noun`` when it names an event ("l'attaque de X"), else []."""
+        group = self._event_noun(noun)
+        return [p for p in self._nested_actors(noun, group) if p.code] if group is not None else []
 
     def _nested_actors(self, noun: Token, group: TriggerGroup) -> list[Participant]:
         """The actors of an event noun: its agent, demonym, or genitive when that is its actor."""
@@ -474,6 +482,9 @@ class ArgumentFinder:
             elif dep == "nmod" and case in self.genitive_case and c.lemma_ not in self.lex.not_participants:
                 found = self.actors.with_conjuncts(c)
                 _add(args.actors if hit.group.genitive == "actor" else args.recipients, found)
+                if hit.group.genitive == "actor":  # "l'attaque de X contre Y", "contre Y" hung on X
+                    _add(args.recipients, [p for g in c.children if g.dep_ == "nmod" and
+                                           _case(g) in self.target_case for p in self.actors.with_conjuncts(g)])
             elif dep == "nmod" and case in self.recipient_case and \
                     not (hit.group.verbal and case in self.topic_case):  # "un sommet sur X" is about X
                 _add(args.recipients, [p for p in self.actors.with_conjuncts(c) if not p.is_place()])

@@ -44,6 +44,7 @@ class TriggerGroup:
     needs_place: bool = False  # the complement must be a place ("la prise de la ville")
     place_recipient: bool = False  # the place's country is the recipient when none is named
     object_in: frozenset[str] = frozenset()  # the direct object must be one of these nouns
+    from_case: bool = False  # a "de" oblique names the addressee ("exiger des explications de X")
     passive_subject: bool = False  # only in the passive, whose subject is the actor ("X est attendu à Y")
     weight: float = 0.6
 
@@ -165,6 +166,7 @@ def lexicon(language: str) -> Lexicon:
             place_recipient=bool(g.get("place_recipient", False)),
             object_in=frozenset(g.get("object_in", ())),
             passive_subject=bool(g.get("passive_subject", False)),
+            from_case=bool(g.get("from_case", False)),
             weight=float(g.get("weight", 0.6))))
         for kind, key in (("verb", "verbs"), ("noun", "nouns")):
             for text in g.get(key, []):

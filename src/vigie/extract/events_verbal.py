@@ -72,14 +72,29 @@ def evidence_sentence(analysis: Analysis, start: int, end: int) -> Span:
     return Span(text, sent.start_char, sent.start_char + len(text))
 
 
-def statement_event(analysis: Analysis, st: Statement) -> tuple[Event, Participant, list[Participant]] | None:
+def _event_agents(analysis: Analysis, ref: ActorRef, near: int, finder: ArgumentFinder | None) -> list[Participant]:
+    """"a condamné l'attaque de X contre Y": an addressee that names an event is aimed at
+    the event's agents (X), not at whoever the phrase ends with."""
+    if finder is None or not ref.text:
+        return []
+    sentence = evidence_sentence(analysis, near, near + 1)
+    at = analysis.text.find(ref.text, sentence.start, sentence.end)
+    span = analysis.doc.char_span(at, at + len(ref.text), alignment_mode="expand") if at >= 0 else None
+    return finder.event_agents(span.root) if span is not None and len(span) else []
+
+
+def statement_event(analysis: Analysis, st: Statement, finder: ArgumentFinder | None = None
+                    ) -> tuple[Event, Participant, list[Participant]] | None:
     """The verbal event a statement makes, or None when its act or recipient do not qualify."""
     coding = ACT_EVENTS.get(st.act)
     if coding is None or not st.addressees:
         return None
     actor = speaker_participant(analysis, st)
     near = st.cue.start if st.cue is not None else st.content.start
-    recipients = [p for p in (addressee_participant(analysis, a, near) for a in st.addressees) if p]
+    recipients = []
+    for a in st.addressees:
+        agents = _event_agents(analysis, a, near, finder)
+        recipients += agents or [p for p in [addressee_participant(analysis, a, near)] if p]
     if actor is None or not actor.code or not recipients:
         return None
     recipients = [p for p in recipients if p.key != actor.key] or recipients
@@ -146,7 +161,7 @@ def from_statement(analysis: Analysis, st: Statement, finder: ArgumentFinder) ->
     if st.act in ("DENY", "REJECT") and not st.addressees:
         sources = _denied_sources(analysis, st, finder) or _earlier_accusers(analysis, st)
         st = replace(st, addressees=sources)
-    made = statement_event(analysis, st)
+    made = statement_event(analysis, st, finder)
     if made is None:
         return None
     event, actor, recipients = made
