@@ -35,3 +35,9 @@ def test_a_body_subject_of_the_sentence_before_stays_the_antecedent(analyze) -> 
 def test_the_determiner_gives_a_role_noun_its_gender(analyze) -> None:
     text = "La ministre Anne Roux a rencontré le président Karl Berg. Elle a estimé que la réunion était utile."
     assert one(analyze, text, "réunion")["speaker"]["name"] == "Anne Roux"
+
+
+def test_a_pronoun_speaker_is_never_named_in_the_words_it_reports(analyze) -> None:
+    text = ("Le sénateur Karl Berg a critiqué le projet. Le président Paul Brun a proposé une réforme. "
+            "Il avait déjà dénoncé cette idée du président Paul Brun.")
+    assert one(analyze, text, "cette idée")["speaker"]["name"] == "Karl Berg"

@@ -65,6 +65,9 @@ class StatementReader:
             self.speakers.observe(sent, toks)
             drafts = self._sentence(sent, toks)
             drafts += self._context(sent, drafts)
+            for d in drafts:  # words after the cue are in the scope of its subject
+                if d.speaker is not None and d.cue is not None and d.start >= d.cue.end:
+                    d.speaker = self.speakers.unbound(d.speaker, d.start, d.end)
             for d in drafts:
                 self.speakers.demote(d.start, d.end)
             for d in drafts:  # a resolved pronoun speaker carries the chain on ("Il ... -t-il")

@@ -428,7 +428,8 @@ class Speakers:
                 return cand.entity
         return None
 
-    def antecedent(self, offset: int, gender: str | None, number: str | None) -> Entity | None:
+    def antecedent(self, offset: int, gender: str | None, number: str | None,
+                   exclude: frozenset[int] = frozenset()) -> Entity | None:
         """The latest earlier speaker or subject compatible in gender and number, in the
         last few sentences; else the latest compatible mention. A singular pronoun prefers
         the latest person within reach over a thing that is no main-clause subject or was
@@ -436,6 +437,7 @@ class Speakers:
         de son porte-parole Z" is Z; but "Le gouvernement a adopté le texte. Il a déclaré" is
         the government."""
         compatible = [c for c in reversed(self.candidates) if c.start < offset and c.entity is not None
+                      and id(c.entity) not in exclude
                       and not (gender and c.gender and gender != c.gender)
                       and not (number and c.number and number != c.number)]
         chosen = self._latest_salient(compatible, offset)
@@ -456,6 +458,19 @@ class Speakers:
                 return cand
             fallback = fallback or cand
         return fallback
+
+    def unbound(self, mention: Mention, start: int, end: int) -> Mention:
+        """A pronoun speaker is never someone the reported words name ("il a dénoncé l'idée
+        du président" is not the president): resolved again without those referents."""
+        if not mention.pronoun or mention.entity is None:
+            return mention
+        named = frozenset(id(e) for _, _, e in self.analysis.entities.mentions_in(start, end))
+        if id(mention.entity) not in named:
+            return mention
+        word = low(mention.span[0])
+        gender, number = self.lex.pronouns.get(word, (None, None))
+        entity = self.antecedent(mention.span.start_char, gender, number, exclude=named)
+        return Mention(mention.span, entity, pronoun=True)
 
     def remember(self, span: Span, head: Token, entity: Entity | None, *, speaker: bool) -> None:
         """Record a referent for later pronouns and descriptions."""
