@@ -256,3 +256,14 @@ def test_condemning_an_attack_is_aimed_at_the_attacker(pipeline) -> None:
     text = "Le Japon a condamné l'attaque du Laos contre le Vietnam."
     found = pipeline_events(pipeline, text)
     assert ("ACCUSE", ["JPN"], ["LAO"]) in found and ("ASSAULT", ["LAO"], ["VNM"]) in found
+
+
+def test_attack_on_a_policy_is_an_accusation() -> None:
+    text = "Le Laos a lancé une attaque contre la politique du Vietnam."
+    found = [t[:3] for t in coded(text, {"Laos": "LAO", "Vietnam": "VNM"})]
+    assert ("ACCUSE", ["LAO"], ["VNM"]) in found and not any(t[0] == "ASSAULT" for t in found)
+
+
+def test_subject_hit_by_sanctions_is_their_recipient() -> None:
+    text = "La banque laotienne a été visée par des sanctions japonaises."
+    assert ("SANCTION", ["JPN"], ["LAO"]) in [t[:3] for t in coded(text)]

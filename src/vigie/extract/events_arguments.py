@@ -433,6 +433,10 @@ class ArgumentFinder:
             # "X est attendu à Y pour des entretiens": X's talks
             _add(args.actors, [p for c in n.head.children if c.dep_ in ("nsubj", "nsubj:pass")
                                for p in self.actors.with_conjuncts(c)])
+        elif n.dep_ == "obl:agent" and n.head.pos_ == "VERB":
+            # "X a été visé par des sanctions": X undergoes them
+            _add(args.recipients, [p for c in n.head.children if c.dep_ == "nsubj:pass"
+                                   for p in self.actors.with_conjuncts(c)])
         elif args.actors and (n.dep_ == "nsubj" or (n.head.dep_ == "nsubj" and n.head.pos_ == "ADJ")):
             # "une contre-offensive ukrainienne a forcé une retraite russe": the object is the target
             verb = n.head if n.dep_ == "nsubj" else n.head.head
