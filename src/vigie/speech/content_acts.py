@@ -129,7 +129,10 @@ def accuses(tokens: list[Token], lex: Lexicon) -> bool:
         if tok.pos_ == "NOUN" and word in ca.accuse_nouns:
             hedged = any(low(c) in ca.hedges for c in tok.children)
             negated = _negated(tok, lex) or (tok.head.i in inside and _negated(tok.head, lex))
-            if (_predicated(tok, inside, lex) or _blamed_subject(tok, inside)) and not hedged and not negated:
+            of_kind = tok.dep_ == "nmod" and tok.head.lemma_.lower() in ca.kind_nouns and \
+                tok.head.i in inside and _predicated(tok.head, inside, lex)  # "un exemple d'ingérence"
+            aimed = _predicated(tok, inside, lex) or of_kind or _blamed_subject(tok, inside)
+            if aimed and not hedged and not negated:
                 return True
         elif tok.pos_ in ("ADJ", "VERB") and word in ca.accuse_adjectives and not _negated(tok, lex):
             if _asserted_copula(tok):

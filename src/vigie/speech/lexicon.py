@@ -58,6 +58,7 @@ class ContentActs:
     accuse_nouns: frozenset[str] = frozenset()
     accuse_adjectives: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    kind_nouns: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
 
 
@@ -90,6 +91,7 @@ def _content_acts(spec: dict[str, Any]) -> ContentActs:
         accuse_nouns=_words(spec.get("accuse_nouns")),
         accuse_adjectives=_words(spec.get("accuse_adjectives")),
         copulas=_words(spec.get("copulas")),
+        kind_nouns=_words(spec.get("kind_nouns")),
         hedges=_words(spec.get("hedges")))
 
 
