@@ -452,7 +452,7 @@ class ArgumentFinder:
 
     def _deep_genitive(self, n: Token, hit: Hit, keys: set[object]) -> list[Participant]:
         """The owner or target further down the noun's phrase when a place or qualifier comes
-        between: "le gel des avoirs en Suisse de la banque de X"."""
+        between: "un gel d'avoirs en Suisse de la banque de X"."""
         subtree = range(n.left_edge.i, n.right_edge.i + 1)
         for t in n.doc[hit.end:min(len(n.doc), hit.end + GENITIVE_REACH)]:
             if t.pos_ in ("PUNCT", "VERB", "AUX", "SCONJ"):
