@@ -330,7 +330,7 @@ class DescriptionLinker:
 
     def _qualifiers(self, d: Description) -> set[str]:
         """The content words of a description besides its head ("premier", "santé")."""
-        return {make_key(t.lemma_) for t in d.span if t is not d.head and not t.is_punct
+        return {make_key(t.lemma_) for t in d.span if t.i != d.head.i and not t.is_punct
                 and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM")}
 
     def _new_referent(self, span: Span) -> bool:

@@ -123,7 +123,7 @@ def describe(span: Span, head: Token, lex: Lexicon, kb: KnowledgeBase, language:
     if d.sector is None:  # "le porte-parole du Kremlin": the institution's sector
         d.sector = next((e.sector for e in entities if e.sector and e.type == "ORGANIZATION"), None)
     d.continent = next((lex.continents[k] for t in span if (k := make_key(t.text)) in lex.continents
-                        and t is not head), None) or None
+                        and t.i != head.i), None) or None
     return d
 
 
@@ -169,7 +169,7 @@ def _determiner(span: Span, lex: Lexicon) -> str | None:
 
 def _demonym(span: Span, head: Token, kb: KnowledgeBase, language: str) -> str | None:
     for tok in span:
-        if tok is not head and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
+        if tok.i != head.i and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
             code = kb.demonym(tok.text, language)
             if code:
                 return code
@@ -178,7 +178,7 @@ def _demonym(span: Span, head: Token, kb: KnowledgeBase, language: str) -> str |
 
 def _domain(span: Span, head: Token, lex: Lexicon) -> str | None:
     for tok in span:
-        if tok is head or any(c.dep_ == "nmod" for c in tok.children):
+        if tok.i == head.i or any(c.dep_ == "nmod" for c in tok.children):
             continue  # "la défense" is military; "la défense des droits humains" is not
         sector = lex.domains.get(make_key(tok.lemma_)) or lex.domains.get(make_key(tok.text))
         if sector:

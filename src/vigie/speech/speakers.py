@@ -77,7 +77,7 @@ def noun_phrase(head: Token, lex: Lexicon, *, inverted: bool = False) -> Span:
                 continue
             if not _np_child(child):
                 continue
-            if tok is head and inverted and child.dep_ == "nmod" and child.i > head.i:
+            if tok.i == head.i and inverted and child.dep_ == "nmod" and child.i > head.i:
                 case = next((c for c in child.children if c.dep_ == "case"), None)
                 if case is not None and low(case) in lex.speaker_stop:
                     continue
@@ -415,7 +415,7 @@ class Speakers:
         latest earlier mention that contains all its words."""
         lemma = head.lemma_.lower()
         if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and lemma not in self.lex.source_nouns) \
-                or any(t.pos_ == "PROPN" for t in span if t is not head):
+                or any(t.pos_ == "PROPN" for t in span if t.i != head.i):
             return None
         first = span[0]
         if "Def" not in first.morph.get("Definite") and "Yes" not in first.morph.get("Poss") \

@@ -93,7 +93,7 @@ def _governor(analysis: Analysis, time: Time) -> int | None:
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX") and not (span.start <= tok.i < span.end):
             return tok.i
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # the root (Token objects are new at each access: no `is`)
             return tok.i
         tok = tok.head
     return None

@@ -33,7 +33,7 @@ def _verb_of(doc: Doc, start: int, end: int) -> Token | None:
     for _ in range(_MAX_CLIMB):
         if tok.pos_ in _VERBAL and tok.i not in range(span.start, span.end):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # the root (Token objects are new at each access: no `is`)
             break
         tok = tok.head
     return tok if tok.pos_ in _VERBAL else None
@@ -60,7 +60,7 @@ def _classify(verb: Token, grammar: Grammar, depth: int = 0) -> str | None:
         return PAST
     if _has(verb, "VerbForm", "Inf"):
         head = verb.head
-        if head is verb or head.pos_ not in _VERBAL or depth > 1:
+        if head.i == verb.i or head.pos_ not in _VERBAL or depth > 1:
             return None
         if head.lemma_ in grammar.future_lemmas:
             return FUTURE
