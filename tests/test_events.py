@@ -157,3 +157,31 @@ def test_a_cue_that_is_a_material_trigger_makes_only_that_event() -> None:
     _, doc = run(text, {"tribunal iranien": ("IRN", "ORGANIZATION"), "journaliste français": ("FRA", "PERSON")},
                  statements=[st])
     assert [(e.type, e.mode) for e in doc.events] == [("SANCTION", "convict")]
+
+
+def _quoted(text: str, act: str, cue: str) -> Statement:
+    """A direct statement of a Turkish minister: the quote before the cue."""
+    q_end = text.index("»") + 1
+    c = text.index(cue)
+    return Statement(id="s1", kind="direct", content=Span(text[:q_end], 0, q_end),
+                     speaker=Speaker("le ministre turc", text.index("le ministre"), len(text) - 1,
+                                     country="TUR"),
+                     cue=Cue(cue, cue.split()[-1], c, c + len(cue)), act=act)
+
+
+def test_warning_without_addressee_aims_at_the_one_country_of_its_words() -> None:
+    text = "« La Syrie doit savoir que cette provocation aura un prix », a averti le ministre turc."
+    _, doc = run(text, {"Syrie": "SYR"}, statements=[_quoted(text, "WARN", "a averti")])
+    assert [(e.type, [r.country for r in e.recipients]) for e in doc.events] == [("THREATEN", ["SYR"])]
+
+
+def test_no_content_target_when_the_words_name_two_countries() -> None:
+    text = "« La Syrie et l'Irak doivent cesser ces provocations », a averti le ministre turc."
+    _, doc = run(text, {"Syrie": "SYR", "Irak": "IRQ"}, statements=[_quoted(text, "WARN", "a averti")])
+    assert doc.events == []
+
+
+def test_a_denial_gets_no_target_from_the_deed_it_denies() -> None:
+    text = "« Nous n'avons jamais vendu de blé à la Syrie », a déclaré le ministre turc."
+    _, doc = run(text, {"Syrie": "SYR"}, statements=[_quoted(text, "DENY", "a déclaré")])
+    assert not [e for e in doc.events if e.type == "REJECT"]

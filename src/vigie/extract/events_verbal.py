@@ -156,11 +156,57 @@ def _earlier_accusers(analysis: Analysis, st: Statement) -> list[ActorRef]:
     return []
 
 
+# Entity types that can be the target of an accusation or demand (not a mere setting).
+TARGET_TYPES = ("COUNTRY", "ORGANIZATION", "PERSON", "GROUP")
+
+
+def _side_subject(analysis: Analysis, start: int, end: int) -> bool:
+    """The subject of an adverbial or coordinate clause is an actor of its own ("..., tandis
+    que Y a appelé à ..."), not the one the words are aimed at."""
+    span = analysis.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root, verb = span.root, span.root.head
+    if not root.dep_.startswith("nsubj"):
+        return False
+    # a parser may hang "tandis que ..." on a noun: a marked clause that is not the reported
+    # one (ccomp) is a side clause wherever it hangs
+    marked = any(c.dep_ == "mark" for c in verb.children) and not verb.dep_.startswith("ccomp")
+    return verb.dep_ in ("advcl", "conj") or marked
+
+
+def _content_target(analysis: Analysis, st: Statement) -> list[ActorRef]:
+    """With no addressee, the one coded actor the content names besides the speaker's
+    country: "X a accusé : « Y ment »" is aimed at Y. Two or more candidate countries are
+    ambiguous (who did what to whom inside the content), so nothing is guessed then. A
+    denial or refusal names the deed it denies ("nous n'avons jamais vendu d'armes à Y"), not
+    whom it answers, so it gets no such target."""
+    if st.act not in ACT_EVENTS or st.act in ("DENY", "REJECT"):
+        return []
+    speaker = speaker_participant(analysis, st)
+    if speaker is None or not speaker.code:
+        return []
+    # another speaker inside the content is a second utterance, not the target: "X ont
+    # réclamé une trêve, tandis que Y a appelé à ..."
+    speakers = [o.speaker for o in analysis.statements if o is not st and o.speaker is not None]
+    found: dict[str, ActorRef] = {}
+    for s, e, entity in analysis.entities.mentions_in(st.content.start, st.content.end):
+        if any(sp.start < e and s < sp.end for sp in speakers) or _side_subject(analysis, s, e):
+            continue
+        code = entity.country
+        if entity.type in TARGET_TYPES and code and code != speaker.code and entity is not speaker.entity:
+            found.setdefault(code, ActorRef(entity=None, text=analysis.text[s:e], country=code,
+                                            sector=entity.sector))
+    return list(found.values()) if len(found) == 1 else []
+
+
 def from_statement(analysis: Analysis, st: Statement, finder: ArgumentFinder) -> Candidate | None:
     """The verbal event of a statement as a merge candidate, with its modality and date."""
     if st.act in ("DENY", "REJECT") and not st.addressees:
         sources = _denied_sources(analysis, st, finder) or _earlier_accusers(analysis, st)
         st = replace(st, addressees=sources)
+    if not st.addressees:
+        st = replace(st, addressees=_content_target(analysis, st))
     made = statement_event(analysis, st, finder)
     if made is None:
         return None
