@@ -93,6 +93,7 @@ def extract(
     language: Annotated[str | None, typer.Option(help="Force the language (fr, en).")] = None,
     max_size: Annotated[float, typer.Option(help="Largest input file in MB.")] = 20.0,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Articles parsed together by spaCy.")] = 16,
     force: Annotated[bool, typer.Option(help="With --out, redo articles whose output exists.")] = False,
 ) -> None:
     """Analyse articles: statements, events, entities, places, times and claims."""
@@ -116,7 +117,7 @@ def extract(
     with _progress(show_progress) as progress:
         task = progress.add_task("analysing", total=None)
         written: set[str] = set()
-        for res in run(articles, jobs=jobs, language=language):
+        for res in run(articles, jobs=jobs, batch_size=batch_size, language=language):
             progress.advance(task)
             if not res.ok:
                 failures.append((res.origin or res.name, res.error or "failed"))
