@@ -267,3 +267,10 @@ def test_attack_on_a_policy_is_an_accusation() -> None:
 def test_subject_hit_by_sanctions_is_their_recipient() -> None:
     text = "La banque laotienne a été visée par des sanctions japonaises."
     assert ("SANCTION", ["JPN"], ["LAO"]) in [t[:3] for t in coded(text)]
+
+
+def test_holding_people_is_detention_holding_things_is_not() -> None:
+    entities = {"Chine": "CHN", "Canada": "CAN"}
+    assert "COERCE" in types("La Chine détient deux journalistes du Canada.", entities)
+    assert "COERCE" not in types("La Chine détient le record de production.", entities)
+    assert "COERCE" not in types("La Chine détient des parts dans une banque du Canada.", entities)

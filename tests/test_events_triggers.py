@@ -92,3 +92,22 @@ def test_blocking_a_proposal_is_a_rejection() -> None:
     assert ("REJECT", "change") in [(t, m) for t, m, _ in
                                     coded("La Russie a bloqué le projet de résolution du Conseil.")]
     assert "COERCE" in [t for t, _, _ in coded("Les manifestants ont bloqué la route.")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("De violents heurts ont opposé les deux milices près du pont.", ("ASSAULT", None)),
+    ("Les insurgés ont tiré des roquettes sur la base.", ("ASSAULT", None)),
+    ("Le pays a retiré ses troupes de la zone tampon.", ("RETREAT", "withdraw")),
+    ("Le voisin a rouvert sa frontière aux camions.", ("RETREAT", None)),
+    ("Le gouvernement a suspendu sa coopération militaire avec la junte.", ("SANCTION", "discontinue")),
+    ("L'armée a été placée en état d'alerte maximale.", ("MOBILIZE", "troops")),
+    ("La marine conduit des manœuvres navales au large.", ("MOBILIZE", "troops")),
+    ("Les autorités détiennent deux journalistes étrangers.", ("COERCE", "arrest")),
+    ("La détention du militant a choqué ses proches.", ("COERCE", "arrest")),
+    ("Le chef de l'État a exprimé sa solidarité avec le peuple voisin.", ("SUPPORT", None)),
+    ("Les deux camps sont parvenus à un accord sur les quotas.", ("AGREE", None)),
+    ("Un mouvement de protestation gagne les universités.", ("PROTEST", "demo")),
+])
+def test_more_trigger_families(sentence: str, expected: tuple) -> None:
+    assert expected in [(t, m) for t, m, _ in coded(sentence)]
+
