@@ -274,3 +274,17 @@ def test_holding_people_is_detention_holding_things_is_not() -> None:
     assert "COERCE" in types("La Chine détient deux journalistes du Canada.", entities)
     assert "COERCE" not in types("La Chine détient le record de production.", entities)
     assert "COERCE" not in types("La Chine détient des parts dans une banque du Canada.", entities)
+
+
+def test_a_definite_noun_recalls_the_coded_body_named_earlier() -> None:
+    text = ("Les milices tchadiennes ont quitté la ville. Le gouvernement du Niger "
+            "a accusé les milices d'avoir tiré sur un poste.")
+    found = coded(text, {"milices tchadiennes": ("TCD", "GROUP"), "gouvernement du Niger": ("NER", "ORGANIZATION")})
+    assert ("ACCUSE", ["NER"], ["TCD"], None) in found
+
+
+def test_no_recall_of_a_body_named_only_later() -> None:
+    text = ("Le gouvernement du Niger a accusé les milices d'avoir tiré sur un poste. "
+            "Les milices tchadiennes ont démenti.")
+    found = coded(text, {"milices tchadiennes": ("TCD", "GROUP"), "gouvernement du Niger": ("NER", "ORGANIZATION")})
+    assert not [f for f in found if f[0] == "ACCUSE" and f[2] == ["TCD"]]

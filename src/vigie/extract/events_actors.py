@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from vigie.schema import Entity
 
 ACTOR_TYPES = ("COUNTRY", "ORGANIZATION", "PERSON", "GROUP")
+BODY_TYPES = ("ORGANIZATION", "GROUP")  # bodies a later common noun may recall
 
 
 @dataclass(slots=True)
@@ -87,12 +88,19 @@ class Actors:
         self.by_token: dict[int, tuple[Entity, str]] = {}
         self.by_root: dict[int, tuple[Entity, str]] = {}  # the head token of a mention
         self.by_name: dict[str, tuple[Entity, str]] = {}  # proper names, for names inside longer mentions
+        # lower-case word of a coded body's name -> its mentions (offset order): "les
+        # paramilitaires" after "les forces paramilitaires soudanaises"
+        self.by_word: dict[str, list[tuple[int, Entity, str]]] = {}
         doc = analysis.doc
         for entity in analysis.entities.entities:
             for m in entity.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
                     continue
+                if entity.country and entity.type in BODY_TYPES:
+                    for t in span:
+                        if t.pos_ in ("NOUN", "ADJ"):
+                            self.by_word.setdefault(t.lower_, []).append((m.start, entity, m.text))
                 self.by_root.setdefault(span.root.i, (entity, m.text))
                 if m.text[:1].isupper() and span[0].pos_ not in ("DET", "PRON"):  # a name, not a description
                     self.by_name.setdefault(name_key(m.text), (entity, m.text))
@@ -101,6 +109,8 @@ class Actors:
                     old = self.by_token.get(tok.i)
                     if old is None or len(old[1]) < len(m.text):
                         self.by_token[tok.i] = (entity, m.text)
+        for mentions in self.by_word.values():
+            mentions.sort(key=lambda x: x[0])
 
     # ------------------------------------------------------------------ lookups
     def _mention(self, tok: Token) -> tuple[Entity, str] | None:
@@ -153,7 +163,21 @@ class Actors:
                 return None
         if depth >= 3:
             return None
-        return self._inside(tok, depth, shallow)
+        return self._inside(tok, depth, shallow) or self._definite_recall(tok)
+
+    def _definite_recall(self, tok: Token) -> Participant | None:
+        """A definite common noun that repeats a word of a coded body named earlier refers
+        back to it ("les forces paramilitaires ... les paramilitaires"; "l'armée soudanaise
+        ... l'armée"): the latest such body before it."""
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.morph.get("Definite") == ["Def"]
+                                          for c in tok.children):
+            return None
+        found = None
+        for start, entity, text in self.by_word.get(tok.lower_, ()):
+            if start >= tok.idx:
+                break
+            found = (entity, text)
+        return Participant(tok.text, found[0]) if found is not None else None
 
     def _inside(self, tok: Token, depth: int, shallow: bool = False) -> Participant | None:
         """Look inside a noun phrase: apposition, genitive complement, demonym adjective. A
