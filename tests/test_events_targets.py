@@ -288,3 +288,9 @@ def test_no_recall_of_a_body_named_only_later() -> None:
             "Les milices tchadiennes ont démenti.")
     found = coded(text, {"milices tchadiennes": ("TCD", "GROUP"), "gouvernement du Niger": ("NER", "ORGANIZATION")})
     assert not [f for f in found if f[0] == "ACCUSE" and f[2] == ["TCD"]]
+
+
+def test_killing_uncoded_people_in_a_place_aims_at_its_country() -> None:
+    found = coded("Des hommes armés ont tué mardi trois villageois dans le village de Tessit.", {},
+                  {"Tessit": "MLI"})
+    assert [(t, r) for t, _, r, _ in found] == [("ASSAULT", ["MLI"])]
