@@ -185,3 +185,16 @@ def test_a_denial_gets_no_target_from_the_deed_it_denies() -> None:
     text = "« Nous n'avons jamais vendu de blé à la Syrie », a déclaré le ministre turc."
     _, doc = run(text, {"Syrie": "SYR"}, statements=[_quoted(text, "DENY", "a déclaré")])
     assert not [e for e in doc.events if e.type == "REJECT"]
+
+
+def test_an_uncoded_addressee_is_resolved_like_an_argument() -> None:
+    text = "Les milices tchadiennes ont avancé. Le ministre a écrit aux milices que ces pillages sont honteux."
+    cue_start = text.index("a écrit")
+    content_start = text.index("que ces")
+    st = Statement(id="s1", kind="indirect", content=Span(text[content_start:-1], content_start, len(text) - 1),
+                   speaker=Speaker("Le ministre", text.index("Le ministre"), text.index("Le ministre") + 11,
+                                   country="NER"),
+                   cue=Cue("a écrit", "écrire", cue_start, cue_start + 7), act="ACCUSE",
+                   addressees=[ActorRef(entity=None, text="milices")])
+    _, doc = run(text, {"milices tchadiennes": ("TCD", "GROUP")}, statements=[st])
+    assert ("ACCUSE", ["TCD"]) in [(e.type, [r.country for r in e.recipients]) for e in doc.events]

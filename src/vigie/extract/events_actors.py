@@ -169,7 +169,8 @@ class Actors:
         """A definite common noun that repeats a word of a coded body named earlier refers
         back to it ("les forces paramilitaires ... les paramilitaires"; "l'armée soudanaise
         ... l'armée"): the latest such body before it."""
-        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.morph.get("Definite") == ["Def"]
+        # the article may be fused with the preposition ("aux milices", "du régime")
+        if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "case") and c.morph.get("Definite") == ["Def"]
                                           for c in tok.children):
             return None
         found = None

@@ -62,6 +62,20 @@ def addressee_participant(analysis: Analysis, ref: ActorRef, near: int) -> Parti
     return p if p.code or entity is not None else None
 
 
+def _addressee(analysis: Analysis, ref: ActorRef, near: int, finder: ArgumentFinder | None
+               ) -> Participant | None:
+    """The addressee as a participant; an uncoded one is resolved like an event's argument
+    ("les paramilitaires" recalling the coded body named earlier)."""
+    p = addressee_participant(analysis, ref, near)
+    if (p is not None and p.code) or finder is None or not ref.text:
+        return p
+    sentence = evidence_sentence(analysis, near, near + 1)
+    at = analysis.text.find(ref.text, sentence.start, sentence.end)
+    span = analysis.doc.char_span(at, at + len(ref.text), alignment_mode="expand") if at >= 0 else None
+    found = finder.actors.resolve(span.root) if span is not None and len(span) else None
+    return found if found is not None and found.code else p
+
+
 def evidence_sentence(analysis: Analysis, start: int, end: int) -> Span:
     """The sentence around ``[start, end)``."""
     span = analysis.doc.char_span(start, max(end, start + 1), alignment_mode="expand")
@@ -94,7 +108,7 @@ def statement_event(analysis: Analysis, st: Statement, finder: ArgumentFinder | 
     recipients = []
     for a in st.addressees:
         agents = _event_agents(analysis, a, near, finder)
-        recipients += agents or [p for p in [addressee_participant(analysis, a, near)] if p]
+        recipients += agents or [p for p in [_addressee(analysis, a, near, finder)] if p]
     if actor is None or not actor.code or not recipients:
         return None
     recipients = [p for p in recipients if p.key != actor.key] or recipients
