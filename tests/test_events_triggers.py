@@ -111,3 +111,17 @@ def test_blocking_a_proposal_is_a_rejection() -> None:
 def test_more_trigger_families(sentence: str, expected: tuple) -> None:
     assert expected in [(t, m) for t, m, _ in coded(sentence)]
 
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("La garnison a capitulé après trois semaines de siège.", ("RETREAT", "withdraw")),
+    ("Les belligérants ont ouvert un corridor humanitaire vers le port.", ("RETREAT", "access")),
+    ("La police a dispersé les manifestants à coups de gaz lacrymogène.", ("COERCE", "restrict")),
+    ("Le gouvernement s'oppose fermement au projet de barrage.", ("REJECT", None)),
+])
+def test_surrender_access_dispersal_opposition(sentence: str, expected: tuple) -> None:
+    assert expected in [(t, m) for t, m, _ in coded(sentence)]
+
+
+def test_scattering_efforts_is_no_repression() -> None:
+    assert "COERCE" not in [t for t, _, _ in coded("Le club a dispersé ses efforts.")]
