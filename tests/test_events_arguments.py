@@ -92,7 +92,7 @@ def test_object_control_gives_the_actor_of_the_complement() -> None:
 def test_place_of_the_event() -> None:
     text = "La police a arrêté trois militants à Lyon."
     found = args_of(text, "arrêté", ents={"police": ("FRA", "ORGANIZATION")}, places={"Lyon": "FRA"})
-    assert found == (["FRA"], [], "Lyon")
+    assert found == (["FRA"], ["FRA"], "Lyon")  # an arrest stays at home
 
 
 def test_city_after_a_is_a_place_not_a_recipient() -> None:

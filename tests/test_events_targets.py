@@ -294,3 +294,13 @@ def test_killing_uncoded_people_in_a_place_aims_at_its_country() -> None:
     found = coded("Des hommes armés ont tué mardi trois villageois dans le village de Tessit.", {},
                   {"Tessit": "MLI"})
     assert [(t, r) for t, _, r, _ in found] == [("ASSAULT", ["MLI"])]
+
+
+def test_an_arrest_of_unnamed_people_stays_inside_the_actor_country() -> None:
+    found = coded("La police péruvienne a interpellé dix militants.", {"police péruvienne": ("PER", "ORGANIZATION")})
+    assert ("COERCE", ["PER"], ["PER"], None) in found
+
+
+def test_a_state_attack_on_unnamed_targets_gets_no_domestic_recipient() -> None:
+    found = coded("La Bolivie a bombardé des positions fortifiées.", {"Bolivie": "BOL"})
+    assert ("ASSAULT", ["BOL"], [], None) in found

@@ -72,6 +72,8 @@ class ArgumentFinder:
         self.armed = a.get("armed", frozenset())
         self.purpose_case = a.get("purpose_case", frozenset())
         self.topic_case = a.get("topic_case", frozenset())
+        self.domestic_types = a.get("domestic_types", frozenset())
+        self.insurgent_sectors = a.get("insurgent_sectors", frozenset())
 
     # ------------------------------------------------------------------ entry point
     def find(self, hit: Hit) -> Arguments:
@@ -104,7 +106,22 @@ class ArgumentFinder:
             code = args.place.entity.geo.country if args.place.entity and args.place.entity.geo else None
             if code:
                 args.actors = [Participant(args.place.text, country=code, sector=sector)]
+        self._domestic_recipient(hit, args)
         return args
+
+    def _domestic_recipient(self, hit: Hit, args: Arguments) -> None:
+        """An arrest, a crackdown or a protest with nobody coded on the receiving end stays
+        inside the actor's country ("la police a arrêté un militant", "des milliers ont
+        manifesté à Lyon"); so does an insurgent attack on unnamed targets."""
+        if any(p.code for p in args.recipients):
+            return
+        actor = next((p for p in args.actors if p.code), None)
+        if actor is None:
+            return
+        insurgent = hit.group.type == "ASSAULT" and (actor.sector or (
+            actor.entity.sector if actor.entity else None)) in self.insurgent_sectors
+        if hit.group.type in self.domestic_types or insurgent:
+            args.recipients = [Participant(actor.text, country=actor.code)]
 
     @staticmethod
     def _object_in(hit: Hit) -> bool:
