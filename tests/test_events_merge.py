@@ -68,3 +68,18 @@ def test_halves_without_a_shared_code_stay_apart() -> None:
 def test_same_actor_towards_the_same_country_is_one_event() -> None:
     other_spanish = Entity(id="", type="PERSON", name="un ministre espagnol", country="ESP")
     assert len(merge([cand("ACCUSE", PARTY_A, SPAIN, 1), cand("ACCUSE", PARTY_A, other_spanish, 5)])) == 1
+
+
+def _said(at: int, statement: str | None) -> Candidate:
+    c = cand("ACCUSE", FRANCE, SPAIN, at)
+    c.event.attributed_to = statement
+    c.statement_cue = Span("a accusé", at, at + 8) if statement else None
+    return c
+
+
+def test_two_utterances_are_two_verbal_events() -> None:
+    assert len(merge([_said(10, "s1"), _said(50, "s2")])) == 2
+
+
+def test_a_trigger_repeating_an_utterance_merges_with_it() -> None:
+    assert len(merge([_said(10, "s1"), _said(50, None)])) == 1

@@ -55,6 +55,9 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     """Whether two candidates report the same interaction."""
     if a.event.type != b.event.type or not dates_compatible(a.event, b.event):
         return False
+    if a.statement_cue is not None and b.statement_cue is not None and \
+            a.event.attributed_to != b.event.attributed_to:
+        return False  # two utterances are two verbal acts ("a déclaré ... a également accusé")
     if a.keys() == b.keys():
         return True
     if a.keys()[0] and a.keys()[0] == b.keys()[0] and overlapping(a, b):
