@@ -198,3 +198,13 @@ def test_an_uncoded_addressee_is_resolved_like_an_argument() -> None:
                    addressees=[ActorRef(entity=None, text="milices")])
     _, doc = run(text, {"milices tchadiennes": ("TCD", "GROUP")}, statements=[st])
     assert ("ACCUSE", ["TCD"]) in [(e.type, [r.country for r in e.recipients]) for e in doc.events]
+
+
+def test_a_news_agency_in_the_words_is_no_target() -> None:
+    text = "« Selon Radio Lima, la Syrie ment », a averti le ministre turc."
+    analysis = make_analysis(text, {"Syrie": "SYR"})
+    at = text.index("Radio Lima")
+    analysis.entities.add("Radio Lima", at, at + 10, "ORGANIZATION", country="PER", sector="MED")
+    analysis.statements = [_quoted(text, "WARN", "a averti")]
+    extract_events(analysis)
+    assert [[r.country for r in e.recipients] for e in analysis.events] == [["SYR"]]

@@ -170,8 +170,10 @@ def _earlier_accusers(analysis: Analysis, st: Statement) -> list[ActorRef]:
     return []
 
 
-# Entity types that can be the target of an accusation or demand (not a mere setting).
+# Entity types that can be the target of an accusation or demand (not a mere setting), and
+# sectors that are only sources when named in the words ("selon l'agence X").
 TARGET_TYPES = ("COUNTRY", "ORGANIZATION", "PERSON", "GROUP")
+SOURCE_SECTORS = ("MED",)
 
 
 def _side_subject(analysis: Analysis, start: int, end: int) -> bool:
@@ -208,7 +210,8 @@ def _content_target(analysis: Analysis, st: Statement) -> list[ActorRef]:
         if any(sp.start < e and s < sp.end for sp in speakers) or _side_subject(analysis, s, e):
             continue
         code = entity.country
-        if entity.type in TARGET_TYPES and code and code != speaker.code and entity is not speaker.entity:
+        if entity.type in TARGET_TYPES and entity.sector not in SOURCE_SECTORS and code and \
+                code != speaker.code and entity is not speaker.entity:
             found.setdefault(code, ActorRef(entity=None, text=analysis.text[s:e], country=code,
                                             sector=entity.sector))
     return list(found.values()) if len(found) == 1 else []
