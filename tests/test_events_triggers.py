@@ -125,3 +125,13 @@ def test_surrender_access_dispersal_opposition(sentence: str, expected: tuple) -
 
 def test_scattering_efforts_is_no_repression() -> None:
     assert "COERCE" not in [t for t, _, _ in coded("Le club a dispersé ses efforts.")]
+
+
+@pytest.mark.parametrize(("sentence", "is_request"), [
+    ("L'organisation appelle à un cessez-le-feu immédiat.", True),
+    ("Le ministre a appelé les rebelles à déposer les armes.", True),
+    ("Le tribun avait appelé sa rivale « la marquise du manoir ».", False),
+    ("Le président a appelé son homologue hier soir.", False),
+])
+def test_calling_is_a_request_only_towards_something(sentence: str, is_request: bool) -> None:
+    assert ("REQUEST" in [t for t, _, _ in coded(sentence)]) is is_request

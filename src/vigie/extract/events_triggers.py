@@ -215,6 +215,9 @@ def _needs_met(head: Token, start: int, end: int, needs: frozenset[str]) -> bool
     for child in [*head.children, *head.head.children]:
         lemmas.add(child.lemma_.lower())
         lemmas.update(g.lemma_.lower() for g in child.children)
+        # the mark of a clause hung on the object ("appelé les rebelles *à* déposer")
+        lemmas.update(m.lemma_.lower() for g in child.children if g.dep_.startswith("acl")
+                      for m in g.children if m.dep_ == "mark")
     return bool(lemmas & needs)
 
 
