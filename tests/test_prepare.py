@@ -118,7 +118,7 @@ def test_boilerplate_lines(line: str):
 
 def test_trailing_call_is_split_into_its_own_span():
     body = "Le préfet a promis une réponse avant la fin de la semaine."
-    call = "Suivez nos mises à jour en direct ici."
+    call = "Retrouvez tous nos directs sur notre site."
     p = prep(TITLE, BODY[0], f"{body} {call}")
     assert roles(p)[-2:] == [("body", body), ("boilerplate", call)]
     assert_tiled(p)
@@ -126,15 +126,15 @@ def test_trailing_call_is_split_into_its_own_span():
 
 def test_leading_credit_sentence_is_split_off():
     body = "Le cortège s’est dispersé dans le calme en fin d’après-midi."
-    p = prep(TITLE, BODY[0], f"Abonnez-vous à notre chaîne. {body}")
+    p = prep(TITLE, BODY[0], f"Inscrivez-vous à notre lettre quotidienne. {body}")
     assert roles(p)[-1] == ("body", body) and roles(p)[-2][0] == "boilerplate"
     assert_tiled(p)
 
 
 def test_several_calls_with_a_short_question_between_them():
-    line = ("Lisez notre couverture complète de la crise. Es-tu sur Telegram ? "
-            "Abonnez-vous à notre chaîne pour les vidéos exclusives.")
-    assert role_of(prep(TITLE, *BODY, line), "Telegram") == "boilerplate"
+    line = ("Découvrez notre dossier sur les élections. Êtes-vous sur WhatsApp ? "
+            "Rejoignez notre groupe pour les alertes en temps réel.")
+    assert role_of(prep(TITLE, *BODY, line), "WhatsApp") == "boilerplate"
 
 
 def test_quoted_imperatives_stay_in_the_body():

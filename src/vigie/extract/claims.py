@@ -59,8 +59,8 @@ def statement_units(index: TextIndex, statements: list[Statement], reports: list
     """A unit per sentence of each statement stating a proposition, except the sentences
     already read as reports.
 
-    A statement that reports a proposition and dismisses it ("Certains lui attribuent des
-    propos racistes. Ces allégations sont risibles") denies its other sentences: they are
+    A statement that reports a proposition and dismisses it ("On lui prête des
+    insultes envers ses voisins. Ces allégations sont risibles") denies its other sentences: they are
     what "ces allégations" refers to, so that anaphoric report is resolved here.
     """
     units = []
@@ -171,7 +171,7 @@ def worth_listing(group: list[Unit]) -> bool:
     # an unresolved "il" may be one of the named holders: it does not make a second one
     known = {s.holder.key() for u in group for s in u.sides
              if s.stance == "assert" and s.holder.resolved}
-    # a reported event ("le député a asséné un coup de casque") is a proposition about the
+    # a reported event ("le maire a giflé un manifestant") is a proposition about the
     # world even when only one source states it
     return (bool(asserting) and bool(other)) or explicit or len(known) > 1 or \
         any((u.alleged or u.event_types) for u in group if u.sides)

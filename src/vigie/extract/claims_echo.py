@@ -3,7 +3,7 @@
 - Echo denials: "X accuse Y d'avoir fait Z, ce que Y dément". The relative "ce que" takes
   the clause before it as the object of the denial, so the subject of the deny verb denies
   the unit read in that clause.
-- Object denials: "tout en niant toute vente d'armes", "dément la prise de l'aéroport": the
+- Object denials: "tout en niant toute livraison de carburant", "dément la prise de l'aéroport": the
   object of the deny verb is the denied proposition.
 - Allegations no statement covers: "le parquet soupçonne X d'avoir financé ...": the
   complement is alleged, asserted by the subject (or the agent of a passive).

@@ -1,7 +1,7 @@
 """Group claim units that state the same proposition.
 
-Two wordings of one proposition ("aurait fourni des armes à la Russie" / "nous n'avons
-jamais exporté d'armes vers la Russie") share words (stems of lemmas), meaning (word
+Two wordings of one proposition ("aurait livré des drones au Mali" / "nous n'avons
+jamais vendu de drones au Mali") share words (stems of lemmas), meaning (word
 vectors) and participants (the same countries or entities) and often an event type. The
 similarity blends the four; units join, in text order, the most similar group above a
 threshold. Anaphoric reports ("ces allégations") join the group of the claim they point to.

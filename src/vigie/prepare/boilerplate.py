@@ -3,7 +3,7 @@
 A paragraph is boilerplate as a whole when it is a short furniture line (byline, timestamp,
 "Partager") or when all its sentences are calls to the reader. When only its first or last
 sentences are, they are cut into their own boilerplate span and the rest stays in the
-article: "... a-t-il conclu. Suivez nos mises à jour en direct ici." gives two spans.
+article: "... a-t-il conclu. Retrouvez tous nos directs sur notre site." gives two spans.
 """
 
 from __future__ import annotations
