@@ -19,7 +19,7 @@ from spacy.tokens import Span
 
 from vigie.kb.lexicon import lexicon
 from vigie.kb.linking import Linker
-from vigie.kb.matchers import place_matcher
+from vigie.kb.matchers import place_matches
 from vigie.kb.normalise import make_key
 from vigie.kb.store import Place
 from vigie.registry import extractor
@@ -118,7 +118,7 @@ def _after_locative(analysis: Analysis, start: int) -> bool:
 def link_streets(analysis: Analysis, linker: Linker) -> None:
     """Street and site names, located at the city of their sentence."""
     doc, index = analysis.doc, analysis.entities
-    matches = [Span(doc, s, e) for m, s, e in place_matcher(analysis.language)(doc)
+    matches = [Span(doc, s, e) for m, s, e in place_matches(doc, analysis.language)
                if doc.vocab.strings[m] == "STREET"]
     for span in _longest(matches):
         name = span[-1]

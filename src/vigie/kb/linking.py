@@ -25,7 +25,7 @@ from vigie.kb.context import ContextLinker
 from vigie.kb.coreference import DescriptionLinker
 from vigie.kb.describe import describe, phrase
 from vigie.kb.lexicon import Lexicon, lexicon
-from vigie.kb.matchers import actor_matcher, place_matcher
+from vigie.kb.matchers import actor_matcher, place_matches
 from vigie.kb.normalise import make_key
 from vigie.kb.store import Actor, KnowledgeBase, load_kb
 from vigie.kb.toponyms import PlaceUsage
@@ -80,7 +80,7 @@ class Linker(DescriptionLinker, ContextLinker, PlaceUsage):
         ents = [t for t in (_trimmed(ent) for ent in doc.ents) if t is not None]
         spans = known + [ent for ent in ents if not self._swallows(ent, known)]
         spans += [Span(doc, s + 1, e, label="LOCCAND")
-                  for m, s, e in place_matcher(self.language)(doc)
+                  for m, s, e in place_matches(doc, self.language)
                   if doc.vocab.strings[m] == "LOC"]
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             self.link_name(span)
@@ -147,7 +147,7 @@ class Linker(DescriptionLinker, ContextLinker, PlaceUsage):
     def link_unlabelled_places(self) -> None:
         """Proper-noun runs the NER left out, kept when they name a well-known place."""
         doc = self.analysis.doc
-        for span in filter_spans([Span(doc, s, e) for m, s, e in place_matcher(self.language)(doc)
+        for span in filter_spans([Span(doc, s, e) for m, s, e in place_matches(doc, self.language)
                                   if doc.vocab.strings[m] == "PROPN"]):
             if " " in span.text and span[0].pos_ != "PROPN":
                 continue  # "Proche-Orient" is one word; "Le - Monde" is not

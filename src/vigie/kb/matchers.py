@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
 
 from vigie.kb.lexicon import lexicon
 from vigie.kb.store import load_kb
@@ -63,3 +64,12 @@ def place_matcher(language: str) -> Matcher:
     matcher.add("PROPN", [[{"POS": "PROPN", "IS_ALPHA": True, "OP": "+"}],
                           [{"IS_TITLE": True}, {"ORTH": "-"}, {"IS_TITLE": True}]], greedy="LONGEST")
     return matcher
+
+
+def place_matches(doc: Doc, language: str) -> list[tuple[int, int, int]]:
+    """The matches of :func:`place_matcher` on ``doc``, computed once per Doc: linking and
+    geocoding both read them, and the greedy patterns are the costliest matcher here."""
+    cached = doc.user_data.get("vigie.place_matches")
+    if cached is None:
+        cached = doc.user_data["vigie.place_matches"] = list(place_matcher(language)(doc))
+    return cached
