@@ -59,7 +59,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_bench(folder: Path, n: int = 500, batch_size: int = 16, workers_n: int = 200) -> BenchResult:
+def run_bench(folder: Path, n: int = 500, batch_size: int = 16, workers_n: int = 300) -> BenchResult:
     """Run the whole benchmark on ``n`` articles from ``folder``."""
     import spacy
 
