@@ -611,7 +611,7 @@ class ArgumentFinder:
         # a bare time noun carries the place the parser hung on it: "attendu vendredi à X"
         found += [g for c in anchor.children if c.dep_.startswith(("obl", "xcomp")) and c.pos_ == "NOUN"
                   and not any(x.dep_ == "case" for x in c.children) for g in c.children]
-        if anchor is not head or head.pos_ != "NOUN":
+        if anchor.i != head.i or head.pos_ != "NOUN":
             return found
         end = head.right_edge.i
         followers = sorted((c for a in list(head.ancestors)[:2] for c in a.children
