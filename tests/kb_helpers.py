@@ -17,20 +17,10 @@ def _pipeline() -> Pipeline:
 
 def analyse(text: str, published: str = "2022-09-22", title: str | None = None) -> Analysis:
     """The :class:`Analysis` of ``text`` after the entities and places extractors."""
-    captured: dict[str, Analysis] = {}
-    original = Analysis.document
-
-    def keep(self: Analysis, *args, **kw):
-        captured["analysis"] = self
-        return original(self, *args, **kw)
-
-    Analysis.document = keep  # type: ignore[method-assign]
-    try:
-        _pipeline().analyze_one(Article(name="t", text=text, title=title, published=published,
-                                        language="fr"))
-    finally:
-        Analysis.document = original  # type: ignore[method-assign]
-    return captured["analysis"]
+    analysis = _pipeline().analysis_of(Article(name="t", text=text, title=title, published=published,
+                                               language="fr"))
+    analysis.document(0.0, "test")  # assigns entity ids and runs the finalise hooks
+    return analysis
 
 
 def entity_of(analysis: Analysis, text: str, nth: int = 0):

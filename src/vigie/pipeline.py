@@ -133,20 +133,32 @@ class Pipeline:
                     out.append(err)
             return out
 
-    def _extract(self, p: Prepared, doc, label: str, parse_seconds: float):
+    def _extract(self, p: Prepared, doc: Doc, label: str,
+                 parse_seconds: float) -> tuple[Document | None, str | None]:
         t_start = time.perf_counter()
-        analysis = Analysis(p.text, p.meta, p.paragraphs, doc, Resources.for_language(p.meta.language))
         try:
-            for ex in self.extractors:
-                t0 = time.perf_counter()
-                ex.func(analysis)
-                self.timings.add(ex.name, time.perf_counter() - t0)
+            analysis = self.run_extractors(p, doc)
         except VigieError as err:
             return None, str(err)
         except Exception as err:  # an extractor bug must not stop the batch
             return None, f"internal error in extraction: {err.__class__.__name__}: {err}"
         seconds = parse_seconds + time.perf_counter() - t_start
         return analysis.document(seconds, label), None
+
+    def run_extractors(self, p: Prepared, doc: Doc) -> Analysis:
+        """The working state of one prepared and parsed article after every extractor."""
+        analysis = Analysis(p.text, p.meta, p.paragraphs, doc, Resources.for_language(p.meta.language))
+        for ex in self.extractors:
+            t0 = time.perf_counter()
+            ex.func(analysis)
+            self.timings.add(ex.name, time.perf_counter() - t0)
+        return analysis
+
+    def analysis_of(self, article: Article) -> Analysis:
+        """The working state of one article after the extractors (spaCy ``Doc`` included),
+        for tools and tests that need more than the ``vigie/1`` document; raises on failure."""
+        p = prepare(article, self.language)
+        return self.run_extractors(p, load_model(p.meta.language)(p.text))
 
 
 def analyze(articles: Iterable[Article], *, language: str | None = None) -> Iterator[Outcome]:
