@@ -60,8 +60,9 @@ def _safe_name(name: str) -> str:
 
 
 def _with_defaults(items: Iterator[Any], published: str | None, skip: set[str],
-                   failures: list[tuple[str, str]], counted: list[int]) -> Iterator[Article]:
-    """Articles with ``--published`` filled in; read errors are recorded, not raised."""
+                   failures: list[tuple[str, str]], done: list[str]) -> Iterator[Article]:
+    """Articles with ``--published`` filled in, minus those in ``skip`` (recorded in ``done``);
+    read errors are recorded in ``failures``, not raised."""
     from vigie.sources import ReadError
 
     for item in items:
@@ -72,9 +73,8 @@ def _with_defaults(items: Iterator[Any], published: str | None, skip: set[str],
         if published and not item.published:
             item.published = published
         if _safe_name(item.name) in skip:
-            counted[1] += 1
+            done.append(item.name)
             continue
-        counted[0] += 1
         yield item
 
 
@@ -108,9 +108,9 @@ def extract(
         if not force:  # resume: what is already written is not redone
             skip = {p.stem for p in out.glob("*.json")}
     failures: list[tuple[str, str]] = []
-    counted = [0, 0]  # sent to analysis, skipped as done
+    done: list[str] = []  # skipped: already analysed by an earlier run
     articles = _with_defaults(iter_articles(inputs, max_bytes=int(max_size * 1e6)), published,
-                              skip, failures, counted)
+                              skip, failures, done)
     ok = 0
     show_progress = out is not None and err.is_terminal
     stdout = Console(highlight=False, soft_wrap=False)
@@ -139,7 +139,7 @@ def extract(
                 from vigie.report import render
 
                 render(res.document(), stdout)
-    skipped = f", {counted[1]} already done" if counted[1] else ""
+    skipped = f", {len(done)} already done" if done else ""
     summary = f"{ok} analysed, {len(failures)} failed{skipped}"
     err.print(summary, style="bold red" if failures else "bold green", markup=False)
     if failures:
