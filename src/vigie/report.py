@@ -13,6 +13,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from vigie.export.tables import entity_names
+
 ROLE_STYLE = {"title": "bold", "body": "", "sidebar": "cyan", "boilerplate": "dim strike"}
 ACT_STYLE = {"DENY": "red", "ACCUSE": "magenta", "WARN": "yellow", "DEMAND": "yellow",
              "REJECT": "red", "SUPPORT": "green", "PROMISE": "green", "CONCEDE": "blue"}
@@ -138,7 +140,7 @@ def paragraphs_view(doc: dict[str, Any]) -> Text:
 def render(doc: dict[str, Any], console: Console) -> None:
     """Print the readable report of one ``vigie/1`` document."""
     meta = doc.get("meta") or {}
-    names = {e["id"]: e.get("name") or "" for e in doc.get("entities") or []}
+    names = entity_names(doc)
     head = Text(meta.get("title") or "(untitled)", style="bold")
     info = [f"language {meta.get('language')}", f"published {meta.get('published') or '?'}"]
     if meta.get("dateline"):

@@ -15,6 +15,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from vigie.export.tables import entity_names
+
 MAX_NODES = 24  # a graph with more actors is unreadable; the busiest ones are kept
 
 
@@ -65,34 +67,31 @@ def highlighted(doc: dict[str, Any], start: int, end: int) -> Markup:
 
 def timeline(doc: dict[str, Any]) -> list[dict[str, Any]]:
     """Dated statements and events, oldest first."""
+    names = entity_names(doc)
     items = []
     for st in doc.get("statements") or []:
         if st.get("date"):
             items.append({"date": st["date"]["value"], "kind": "said", "label": st.get("act"),
-                          "who": _speaker(doc, st.get("speaker")),
+                          "who": _speaker(names, st.get("speaker")),
                           "text": (st.get("content") or {}).get("text", "")})
     for ev in doc.get("events") or []:
         if ev.get("date"):
             items.append({"date": ev["date"]["value"], "kind": "did", "label": ev.get("type"),
-                          "who": ", ".join(_actor(doc, a) for a in ev.get("actors") or []),
+                          "who": ", ".join(_actor(names, a) for a in ev.get("actors") or []),
                           "text": (ev.get("evidence") or {}).get("text", "")})
     return sorted(items, key=lambda i: i["date"])
 
 
-def _names(doc: dict[str, Any]) -> dict[str, str]:
-    return {e["id"]: e.get("name") or "" for e in doc.get("entities") or []}
-
-
-def _actor(doc: dict[str, Any], ref: dict[str, Any] | None) -> str:
+def _actor(names: dict[str, str], ref: dict[str, Any] | None) -> str:
     if not ref:
         return ""
-    return _names(doc).get(ref.get("entity") or "") or ref.get("text") or ref.get("country") or "?"
+    return names.get(ref.get("entity") or "") or ref.get("text") or ref.get("country") or "?"
 
 
-def _speaker(doc: dict[str, Any], sp: dict[str, Any] | None) -> str:
+def _speaker(names: dict[str, str], sp: dict[str, Any] | None) -> str:
     if not sp:
         return "—"
-    return _names(doc).get(sp.get("entity") or "") or sp.get("name") or sp.get("text") or "—"
+    return names.get(sp.get("entity") or "") or sp.get("name") or sp.get("text") or "—"
 
 
 def _key(ref: dict[str, Any]) -> str:
@@ -102,6 +101,7 @@ def _key(ref: dict[str, Any]) -> str:
 def graph(doc: dict[str, Any], size: int = 420) -> dict[str, Any]:
     """Actors on a circle and one arrow per actor → recipient pair, labelled with the event
     types, as coordinates for the SVG template."""
+    names = entity_names(doc)
     pairs: dict[tuple[str, str], Counter[str]] = {}
     labels: dict[str, str] = {}
     for ev in doc.get("events") or []:
@@ -110,8 +110,8 @@ def graph(doc: dict[str, Any], size: int = 420) -> dict[str, Any]:
                 ka, kr = _key(a), _key(r)
                 if ka != kr:
                     pairs.setdefault((ka, kr), Counter())[ev.get("type") or ""] += 1
-                    labels.setdefault(ka, a.get("country") or _actor(doc, a))
-                    labels.setdefault(kr, r.get("country") or _actor(doc, r))
+                    labels.setdefault(ka, a.get("country") or _actor(names, a))
+                    labels.setdefault(kr, r.get("country") or _actor(names, r))
     degree: Counter[str] = Counter()
     for (a, b), types in pairs.items():
         degree[a] += sum(types.values())
@@ -139,8 +139,9 @@ def _edge(na: Node, nb: Node, types: Counter[str]) -> dict[str, Any]:
 
 def render_html(doc: dict[str, Any]) -> str:
     """The report page for one document."""
+    names = entity_names(doc)
     paragraphs = [{"role": p.get("role", "body"), "html": highlighted(doc, p["start"], p["end"])}
                   for p in doc.get("paragraphs") or []]
     return _env().get_template("report.html.j2").render(
         doc=doc, meta=doc.get("meta") or {}, paragraphs=paragraphs, timeline=timeline(doc),
-        graph=graph(doc), speaker=lambda sp: _speaker(doc, sp), actor=lambda r: _actor(doc, r))
+        graph=graph(doc), speaker=lambda sp: _speaker(names, sp), actor=lambda r: _actor(names, r))

@@ -22,7 +22,7 @@ EVENT_COLUMNS = [
 STATEMENT_COLUMNS = ["doc_id", "speaker", "speaker_country", "act", "kind", "content", "date", "url"]
 
 
-def _entity_names(doc: dict[str, Any]) -> dict[str, str]:
+def entity_names(doc: dict[str, Any]) -> dict[str, str]:
     return {e["id"]: e.get("name") or "" for e in doc.get("entities") or []}
 
 
@@ -39,7 +39,7 @@ def _first(refs: list[dict[str, Any]], key: str, names: dict[str, str]) -> str |
 def event_rows(docs: Iterable[dict[str, Any]]) -> Iterator[Row]:
     """One row per event, with the columns of ``EVENT_COLUMNS``."""
     for doc in docs:
-        names = _entity_names(doc)
+        names = entity_names(doc)
         meta = doc.get("meta") or {}
         for ev in doc.get("events") or []:
             loc = ev.get("location") or {}
@@ -67,7 +67,7 @@ def event_rows(docs: Iterable[dict[str, Any]]) -> Iterator[Row]:
 def statement_rows(docs: Iterable[dict[str, Any]]) -> Iterator[Row]:
     """One row per statement, with the columns of ``STATEMENT_COLUMNS``."""
     for doc in docs:
-        names = _entity_names(doc)
+        names = entity_names(doc)
         meta = doc.get("meta") or {}
         for st in doc.get("statements") or []:
             sp = st.get("speaker") or {}
@@ -86,7 +86,7 @@ def statement_rows(docs: Iterable[dict[str, Any]]) -> Iterator[Row]:
 def plover_rows(docs: Iterable[dict[str, Any]]) -> Iterator[Row]:
     """PLOVER-style event records (field names of the POLECAT/PLOVER JSON records)."""
     for doc in docs:
-        names = _entity_names(doc)
+        names = entity_names(doc)
         meta = doc.get("meta") or {}
         for ev in doc.get("events") or []:
             actor = (ev.get("actors") or [{}])[0]
