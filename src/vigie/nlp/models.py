@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from vigie.errors import ModelNotInstalled, UnsupportedLanguage
 from vigie.nlp import sentences  # noqa: F401  (registers the component factory)
+from vigie.nlp.french_startup import load_french
 from vigie.resources import LANGUAGES
 
 
@@ -27,12 +28,19 @@ def installed_model(language: str) -> str:
 @functools.cache
 def load_model(language: str) -> Language:
     """The spaCy pipeline for ``language``, with the sentence fixes in front of the parser."""
-    import spacy
-
-    nlp = spacy.load(installed_model(language), exclude=["senter"])
+    nlp = _load(installed_model(language), language, exclude=["senter"])
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("vigie_sentences", before=before) if before else nlp.add_pipe("vigie_sentences")
     return nlp
+
+
+def _load(name: str, language: str, exclude: list[str]) -> Language:
+    """``spacy.load``; for French, a loader that skips ~2 s of regex compiling (same tokens)."""
+    if language == "fr":
+        return load_french(name, exclude=exclude)
+    import spacy
+
+    return spacy.load(name, exclude=exclude)
 
 
 def model_label(language: str) -> str:
