@@ -14,17 +14,16 @@ come from ``claims.toml``.
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING
 
-from spacy.matcher import Matcher
+import numpy as np
 
 from vigie.extract.claims_reports import SUBJECTS, clause_span, speaker_holder, statement_of
 from vigie.extract.claims_units import ClaimWords, Holder, Side, TextIndex, Unit
+from vigie.nlp.columns import columns
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
-    from spacy.vocab import Vocab
+    from spacy.tokens import Doc, Span, Token
 
     from vigie.schema import Statement
 
@@ -34,33 +33,30 @@ NEXT_NOUN = 3  # words between a misread deny word and its object or subject
 OBJECTS = ("obj", "xcomp", "ccomp")
 
 
-@functools.cache
-def _matcher(vocab: Vocab, words: ClaimWords) -> Matcher:
-    # Two cheap patterns; the subject of an echo is found by looking a few tokens ahead,
-    # which a quantified Matcher pattern would do much more slowly.
-    matcher = Matcher(vocab)
-    matcher.add("ECHO", [[{"LOWER": {"IN": sorted(words.echo_antecedents)}},
-                          {"LOWER": {"IN": sorted(words.echo_relatives)}}]])
-    matcher.add("ALLEGATION", [[{"LEMMA": {"IN": sorted(words.alleging_verbs)}, "POS": "VERB"}]])
-    matcher.add("DENY_OBJECT", [[{"LEMMA": {"IN": sorted(words.deny_object_verbs)},
-                                  "POS": "VERB"}],
-                                [{"LOWER": {"IN": sorted(words.deny_forms)}, "POS": {"NOT_IN": ["VERB"]}}]])
-    return matcher
+def _cues(doc: Doc, words: ClaimWords) -> list[tuple[str, int]]:
+    """("echo" | "allegation" | "deny", token index) of every cue, in document order."""
+    # Cheap word-list lookups; the subject of an echo is found by looking a few tokens ahead.
+    cols = columns(doc)
+    echo = cols.where(lower=words.echo_antecedents)[:-1] & cols.where(lower=words.echo_relatives)[1:]
+    cues = [("echo", i) for i in np.flatnonzero(echo).tolist()]
+    cues += [("allegation", i) for i in cols.positions(lemma=words.alleging_verbs, pos=("VERB",))]
+    deny = cols.where(lemma=words.deny_object_verbs, pos=("VERB",)) | \
+        cols.where(lower=words.deny_forms, not_pos=("VERB",))
+    cues += [("deny", i) for i in np.flatnonzero(deny).tolist()]
+    return sorted(cues, key=lambda cue: cue[1])
 
 
 def denial_units(index: TextIndex, units: list[Unit], statements: list[Statement]) -> list[Unit]:
     """Add echo denials to the units they answer; return new units for object denials."""
     doc = index.doc
-    object_denial = doc.vocab.strings["DENY_OBJECT"]
-    allegation = doc.vocab.strings["ALLEGATION"]
     new: list[Unit] = []
-    for match_id, start, _ in _matcher(doc.vocab, index.words)(doc):
-        if match_id == allegation:
+    for kind, start in _cues(doc, index.words):
+        if kind == "allegation":
             unit = _allegation(index, doc[start], units, statements)
             if unit is not None:
                 new.append(unit)
             continue
-        if match_id == object_denial:
+        if kind == "deny":
             unit = _object_denial(index, doc[start], units, statements)
             if unit is not None:
                 new.append(unit)

@@ -11,17 +11,14 @@ anaphoric ("ces allégations sont risibles") and is later tied to an earlier cla
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING
-
-from spacy.matcher import Matcher
 
 from vigie.extract.claims_units import Holder, Side, TextIndex, Unit
 from vigie.kb.store import load_kb
+from vigie.nlp.columns import columns
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-    from spacy.vocab import Vocab
 
     from vigie.schema import Statement
 
@@ -33,18 +30,11 @@ SUBJECTS = ("nsubj", "nsubj:pass")
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 
 
-@functools.cache
-def _matcher(vocab: Vocab, nouns: frozenset[str]) -> Matcher:
-    matcher = Matcher(vocab)
-    matcher.add("REPORT", [[{"LEMMA": {"IN": sorted(nouns)}, "POS": "NOUN"}]])
-    return matcher
-
-
 def report_units(index: TextIndex, statements: list[Statement]) -> list[Unit]:
     """A unit for every report noun that carries a proposition or a side."""
     doc, words = index.doc, index.words
     units = []
-    for _, start, _ in _matcher(doc.vocab, words.report_nouns)(doc):
+    for start in columns(doc).positions(lemma=words.report_nouns, pos=("NOUN",)):
         noun = doc[start]
         if index.analysis.role_at(noun.idx) == "boilerplate":
             continue

@@ -11,13 +11,11 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from spacy.matcher import Matcher
-
+from vigie.nlp.columns import columns
 from vigie.resources import Resources
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-    from spacy.vocab import Vocab
 
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT",
                           "THREATEN"})
@@ -95,17 +93,11 @@ class Lexicon:
     not_participants: frozenset[str]
     arguments: dict[str, frozenset[str]]
     date_bounds: frozenset[str]
-    _matchers: dict[int, Matcher] = field(default_factory=dict)
 
-    def matcher(self, vocab: Vocab) -> Matcher:
-        """A Matcher of every head word for this vocabulary, built on first use."""
-        key = id(vocab)
-        if key not in self._matchers:
-            m = Matcher(vocab)
-            words = sorted(self.by_head)
-            m.add("HEAD", [[{"LEMMA": {"IN": words}}], [{"LOWER": {"IN": words}}]])
-            self._matchers[key] = m
-        return self._matchers[key]
+    @functools.cached_property
+    def heads(self) -> frozenset[str]:
+        """Every head word, looked up as a lemma or a lower form."""
+        return frozenset(self.by_head)
 
 
 def _inflect(lemma: str, endings: dict[str, list[str]]) -> frozenset[str]:
@@ -261,7 +253,7 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
         return []
     best: dict[int, tuple[tuple[int, bool, int, int], Hit]] = {}
     sentence_lemmas: dict[int, frozenset[str]] = {}
-    for _, i, _end in lex.matcher(doc.vocab)(doc):
+    for i in columns(doc).positions(lemma=lex.heads, lower=lex.heads):
         head = doc[i]
         candidates = lex.by_head.get(head.lemma_, []) + lex.by_head.get(head.lower_, [])
         for phrase in candidates:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from vigie.kb.describe import Description, describe, phrase
-from vigie.kb.matchers import head_matcher
+from vigie.kb.matchers import head_positions
 from vigie.kb.normalise import make_key
 from vigie.schema import Entity
 
@@ -49,7 +49,7 @@ class DescriptionLinker:
         """Link every noun phrase headed by a title, institution or country noun."""
         doc = self.analysis.doc
         done_until = 0
-        self._heads = [doc[s] for _, s, _ in head_matcher(self.language)(doc)]
+        self._heads = [doc[s] for s in head_positions(doc, self.language)]
         for tok in self._heads:
             s = tok.i
             if s < done_until:

@@ -4,7 +4,7 @@
   leader (and leaders' surnames), case-sensitive (``ORTH``) so that acronyms such as ``EAU``
   or names such as ``Renaissance`` do not fire on common words; each name is added as
   written, accent-less, with a capital first letter and with both apostrophe shapes.
-- :func:`head_matcher`: a Matcher for the head nouns of descriptions (titles, institutions).
+- :func:`head_positions`: the head nouns of descriptions (titles, institutions).
 - :func:`place_matcher`: place names after a locative word (``à Kherson``) and street names
   (``rue Broca``), for toponyms the NER missed.
 """
@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from vigie.kb.lexicon import lexicon
 from vigie.kb.store import load_kb
 from vigie.nlp import load_model
+from vigie.nlp.columns import columns
 
 
 def _variants(name: str) -> set[str]:
@@ -40,14 +41,15 @@ def actor_matcher(language: str) -> PhraseMatcher:
 
 
 @functools.cache
-def head_matcher(language: str) -> Matcher:
-    """Matches nouns that head a description: titles and institutions (label ``HEAD``)."""
-    nlp = load_model(language)
-    words = list(lexicon(language).head_words)
-    matcher = Matcher(nlp.vocab)
-    matcher.add("HEAD", [[{"LEMMA": {"IN": words}, "POS": {"IN": ["NOUN", "PROPN"]}}],
-                         [{"LOWER": {"IN": words}, "POS": {"IN": ["NOUN", "PROPN"]}}]])
-    return matcher
+def _head_words(language: str) -> frozenset[str]:
+    return frozenset(lexicon(language).head_words)
+
+
+def head_positions(doc: Doc, language: str) -> list[int]:
+    """The nouns of ``doc`` that head a description (titles and institutions), by lemma or
+    lower form."""
+    words = _head_words(language)
+    return columns(doc).positions(lemma=words, lower=words, pos=("NOUN", "PROPN"))
 
 
 @functools.cache
