@@ -14,13 +14,14 @@ import functools
 from collections.abc import Iterable
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 _KEY = "vigie.columns"
-_ATTRS = (LOWER, LEMMA, POS)
+Words = Iterable[str] | None
+_ATTRS = (LOWER, LEMMA, POS, DEP)
 
 
 @functools.cache
@@ -46,11 +47,12 @@ def pos_ids(tags: frozenset[str]) -> np.ndarray:
 
 
 class Columns:
-    """The LOWER, LEMMA and POS columns of one Doc."""
+    """The LOWER, LEMMA, POS and DEP columns of one Doc."""
 
     def __init__(self, doc: Doc) -> None:
         table = doc.to_array(list(_ATTRS)) if len(doc) else np.zeros((0, len(_ATTRS)), dtype=np.uint64)
-        self.lower, self.lemma, self.pos = (np.ascontiguousarray(table[:, k]) for k in range(len(_ATTRS)))
+        self.lower, self.lemma, self.pos, self.dep = (np.ascontiguousarray(table[:, k]) for k in range(len(_ATTRS)))
+        self._masks: dict[tuple, np.ndarray] = {}
 
     def where(
         self,
@@ -59,16 +61,34 @@ class Columns:
         lemma: Iterable[str] | None = None,
         pos: Iterable[str] | None = None,
         not_pos: Iterable[str] | None = None,
+        dep: Iterable[str] | None = None,
     ) -> np.ndarray:
         """A boolean mask: tokens whose lower form is in ``lower`` or whose lemma is in
-        ``lemma`` (either list may be omitted), and whose part of speech is in ``pos`` and not in
-        ``not_pos``. Word lists are compared as written, like the Matcher's ``IN``."""
+        ``lemma`` (either list may be omitted), whose part of speech is in ``pos`` and not in
+        ``not_pos``, and whose dependency label is in ``dep``. Word lists are compared as
+        written, like the Matcher's ``IN``. Masks asked with tuples or frozensets are kept: a
+        caller may ask once per sentence."""
+        key = (lower, lemma, pos, not_pos, dep)
+        try:
+            cached = self._masks.get(key)
+        except TypeError:  # lists: not kept
+            key, cached = None, None
+        if cached is None:
+            cached = self._mask(lower, lemma, pos, not_pos, dep)
+            cached.flags.writeable = False  # shared by every caller
+            if key is not None:
+                self._masks[key] = cached
+        return cached
+
+    def _mask(self, lower: Words, lemma: Words, pos: Words, not_pos: Words, dep: Words) -> np.ndarray:
         words = self._words(lower, self.lower) | self._words(lemma, self.lemma) \
             if lower is not None or lemma is not None else np.ones(len(self.pos), dtype=bool)
         if pos is not None:
             words &= _member(self.pos, pos_ids(frozenset(pos)))
         if not_pos is not None:
             words &= ~_member(self.pos, pos_ids(frozenset(not_pos)))
+        if dep is not None:
+            words &= _member(self.dep, word_hashes(frozenset(dep)))
         return words
 
     def _words(self, words: Iterable[str] | None, column: np.ndarray) -> np.ndarray:

@@ -7,13 +7,17 @@ against its reflexive clitic and fixed words ("mettre en garde"), its required p
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
+
+from vigie.nlp.columns import columns
 from vigie.speech.lexicon import CueEntry, Lexicon, Preposition
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 MAX_TAIL_GAP = 4  # words allowed between a verb and its fixed words ("mettons à nouveau fermement en garde")
 
@@ -176,22 +180,64 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
     return None
 
 
-def _prep_at(toks: list[Token], words: list[str], k: int, prep: Preposition) -> list[Token] | None:
-    """The tokens of ``prep`` starting at position ``k`` of a sentence (``words`` are its
-    lowered token texts), or None."""
+class _Words:
+    """The lowered texts of a sentence's tokens (straight apostrophes), made on demand: only
+    the few tokens around a candidate cue are ever read."""
+
+    def __init__(self, toks: list[Token]) -> None:
+        self.toks = toks
+        self._done: dict[int, str] = {}
+
+    def __getitem__(self, k: int) -> str:
+        word = self._done.get(k)
+        if word is None:
+            word = self._done[k] = low(self.toks[k])
+        return word
+
+    def run(self, k: int, n: int) -> list[str]:
+        return [self[j] for j in range(k, min(k + n, len(self.toks)))]
+
+
+def _prep_at(toks: list[Token], words: _Words, k: int, prep: Preposition) -> list[Token] | None:
+    """The tokens of ``prep`` starting at position ``k`` of a sentence, or None."""
     want = prep.words
     if len(want) == 1:
         return [toks[k]] if words[k] == want[0] else None
     # "d'après" may be one token or two ("d'" + "après")
     if want[0].endswith("'") and words[k] == want[0] + want[1]:
         return [toks[k]]
-    if words[k: k + len(want)] != list(want):
+    if words.run(k, len(want)) != list(want):
         return None
     return toks[k: k + len(want)]
 
 
-def _verbal(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ in ("NOUN", "ADJ") and tok.dep_ == "ROOT")
+VERBAL = ("VERB", "AUX")
+VERBAL_ROOTS = ("NOUN", "ADJ")  # verbal only as the root of the sentence
+
+
+def _apostrophe_forms(word: str) -> set[str]:
+    """``word`` with each straight apostrophe written straight or typographic."""
+    forms = {""}
+    for ch in word:
+        forms = {f + c for f in forms for c in ((ch, "’") if ch == "'" else (ch,))}
+    return forms
+
+
+@functools.cache
+def _preposition_forms(lex: Lexicon) -> frozenset[str]:
+    return frozenset(f for w in lex.preposition_index for f in _apostrophe_forms(w))
+
+
+def _candidates(doc: Doc, lex: Lexicon) -> tuple[np.ndarray, np.ndarray]:
+    """Per Doc: which tokens are verbal (may be cue verbs) and which may start a
+    prepositional cue; every other token is skipped without touching it."""
+    key = ("vigie.cue_candidates", id(lex))
+    found = doc.user_data.get(key)
+    if found is None:
+        cols = columns(doc)
+        verbal = cols.where(pos=VERBAL) | cols.where(pos=VERBAL_ROOTS, dep=("ROOT",))
+        found = doc.user_data[key] = (verbal, cols.where(lower=_preposition_forms(lex)))
+    return found
 
 
 def find_cues(sent: Span, lex: Lexicon, toks: list[Token] | None = None) -> list[CueMatch]:
@@ -199,15 +245,17 @@ def find_cues(sent: Span, lex: Lexicon, toks: list[Token] | None = None) -> list
     tokens, when the caller has them already)."""
     out: list[CueMatch] = []
     toks = toks if toks is not None else list(sent)
-    words = [t.text.lower().replace("’", "'") for t in toks]  # lowered once per sentence
+    words = _Words(toks)
     index = lex.preposition_index
-    for k, tok in enumerate(toks):
-        if _verbal(tok) and lex.is_cue_lemma(tok.lemma_, tok.text):
+    verbal, starts = (mask[sent.start: sent.end] for mask in _candidates(sent.doc, lex))
+    for k in np.flatnonzero(verbal | starts).tolist():
+        tok = toks[k]
+        if verbal[k] and lex.is_cue_lemma(tok.lemma_, tok.text):
             match = verb_cue(tok, lex)
             if match:
                 out.append(match)
             continue
-        for prep in index.get(words[k], ()):
+        for prep in index.get(words[k], ()) if starts[k] else ():
             found = _prep_at(toks, words, k, prep)
             if not found:
                 continue

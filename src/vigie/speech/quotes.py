@@ -11,6 +11,7 @@ paragraph) and runs to the paragraph end.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ PAIRS: dict[str, str] = {"«": "»", "“": "”“", "„": "“”", "‹": "�
 CLOSERS = set("»”“›\"’")
 SPACES = " \t\u00a0\u202f\u2009\n"
 BEFORE_OPENING = set(SPACES) | set("([{«“‘—–-/:;,'")
+# every character that may open or close a quote: the scan jumps from one to the next
+_MARKS = re.compile("[" + re.escape("".join(sorted(set(PAIRS) | CLOSERS))) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +83,8 @@ def quotes_in(text: str, start: int, end: int) -> list[Quote]:
     """Every quote of the paragraph ``text[start:end]``, nested ones included, by start."""
     found: list[Quote] = []
     stack: list[tuple[str, int]] = []
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in PAIRS and ch not in CLOSERS:
-            continue
+    for mark in _MARKS.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         if ch in CLOSERS and stack:
             k = _closes(text, i, ch, stack)
             if k is not None and not (ch == "“" and _opens(text, i, ch, stack)):

@@ -13,6 +13,9 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
+from vigie.nlp.columns import columns
 from vigie.speech.cues import linear_aux, low
 
 if TYPE_CHECKING:
@@ -494,9 +497,9 @@ class Speakers:
     def observe(self, sent: Span, toks: list[Token] | None = None) -> None:
         """Remember the subjects of a sentence (outside quotes) as referents (``toks``: its
         tokens, when the caller has them already)."""
-        for tok in toks if toks is not None else sent:
-            if tok.dep_ not in SUBJECT_DEPS or tok.pos_ not in ("NOUN", "PROPN"):
-                continue
+        subjects = columns(sent.doc).where(dep=SUBJECT_DEPS, pos=("NOUN", "PROPN"))[sent.start: sent.end]
+        for k in np.flatnonzero(subjects).tolist():
+            tok = toks[k] if toks is not None else sent[k]
             if self.quotes.around(tok.idx):
                 continue
             span = noun_phrase(tok, self.lex)
