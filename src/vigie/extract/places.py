@@ -118,8 +118,7 @@ def _after_locative(analysis: Analysis, start: int) -> bool:
 def link_streets(analysis: Analysis, linker: Linker) -> None:
     """Street and site names, located at the city of their sentence."""
     doc, index = analysis.doc, analysis.entities
-    matches = [Span(doc, s, e) for m, s, e in place_matches(doc, analysis.language)
-               if doc.vocab.strings[m] == "STREET"]
+    matches = [Span(doc, s, e) for label, s, e in place_matches(doc, analysis.language) if label == "STREET"]
     for span in _longest(matches):
         name = span[-1]
         named = index.covering(name.idx, name.idx + len(name.text))

@@ -189,9 +189,11 @@ def _domain(span: Span, head: Token, lex: Lexicon) -> str | None:
 def _multiword(span: Span, lex: Lexicon) -> str | None:
     """The sector of the longest multi-word title or institution inside the phrase."""
     texts = (" " + make_key(" ".join(t.lemma_ for t in span)) + " ", " " + make_key(span.text) + " ")
+    index = lex.multiword_heads
+    # a key inside the phrase starts at one of its words: only those keys are tried
+    candidates = sorted({c for t in texts for w in set(t.split()) for c in index.get(w, ())})
     best: tuple[int, str | None] = (0, None)
-    for table in (lex.titles, lex.institutions):
-        for key, sector in table.items():
-            if " " in key and sector and any(f" {key} " in t for t in texts) and len(key) > best[0]:
-                best = (len(key), sector)
+    for _, key, sector in candidates:
+        if len(key) > best[0] and any(f" {key} " in t for t in texts):
+            best = (len(key), sector)
     return best[1]

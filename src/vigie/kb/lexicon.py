@@ -49,7 +49,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()
     street_nouns: frozenset[str] = frozenset()
     street_links: tuple[str, ...] = ()  # as written: "de", "d’", "d'", ...
-    # Title and institution nouns as written (lower case), for spaCy's Matcher.
+    # Title and institution nouns as written (lower case), for word-list lookups.
     head_words: tuple[str, ...] = ()
     street_words: tuple[str, ...] = ()
     locative_words: tuple[str, ...] = ()
@@ -61,6 +61,17 @@ class Lexicon:
         if key in self.institutions:
             return "institution", self.institutions[key] or None
         return None, None
+
+    @functools.cached_property
+    def multiword_heads(self) -> dict[str, list[tuple[int, str, str]]]:
+        """Multi-word titles and institutions with a sector, by first word: ``(rank, key,
+        sector)``, ranked titles first, in table order (the order ties are broken in)."""
+        index: dict[str, list[tuple[int, str, str]]] = {}
+        keys = [(k, v) for table in (self.titles, self.institutions) for k, v in table.items()]
+        for rank, (key, sector) in enumerate(keys):
+            if " " in key and sector:
+                index.setdefault(key.split(" ", 1)[0], []).append((rank, key, sector))
+        return index
 
 
 def _keys(words: list[str]) -> frozenset[str]:

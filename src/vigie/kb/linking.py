@@ -80,8 +80,7 @@ class Linker(DescriptionLinker, ContextLinker, PlaceUsage):
         ents = [t for t in (_trimmed(ent) for ent in doc.ents) if t is not None]
         spans = known + [ent for ent in ents if not self._swallows(ent, known)]
         spans += [Span(doc, s + 1, e, label="LOCCAND")
-                  for m, s, e in place_matches(doc, self.language)
-                  if doc.vocab.strings[m] == "LOC"]
+                  for label, s, e in place_matches(doc, self.language) if label == "LOC"]
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             self.link_name(span)
         self.link_unlabelled_places()
@@ -147,8 +146,8 @@ class Linker(DescriptionLinker, ContextLinker, PlaceUsage):
     def link_unlabelled_places(self) -> None:
         """Proper-noun runs the NER left out, kept when they name a well-known place."""
         doc = self.analysis.doc
-        for span in filter_spans([Span(doc, s, e) for m, s, e in place_matches(doc, self.language)
-                                  if doc.vocab.strings[m] == "PROPN"]):
+        for span in filter_spans([Span(doc, s, e) for label, s, e in place_matches(doc, self.language)
+                                  if label == "PROPN"]):
             if " " in span.text and span[0].pos_ != "PROPN":
                 continue  # "Proche-Orient" is one word; "Le - Monde" is not
             if not self.index.mentions_in(span.start_char, span.end_char) and \
