@@ -43,6 +43,20 @@ def article_weights(units: list[Unit]) -> Weights:
                    {p: math.log(n / d) for p, d in people.items()})
 
 
+@dataclass(frozen=True)
+class _Traits:
+    """What :func:`similarity` reads of a unit beyond its fields, computed once per unit
+    (a unit is compared with every member of every group before it)."""
+
+    sides: frozenset[tuple[str, str]]  # (statement, stance) of the sides read in a statement
+    norm: np.floating | None  # the norm of the unit's vector
+
+    @classmethod
+    def of(cls, unit: Unit) -> _Traits:
+        norm = np.linalg.norm(unit.vector) if unit.vector is not None else None
+        return cls(frozenset((s.statement, s.stance) for s in unit.sides if s.statement), norm)
+
+
 def similarity(a: Unit, b: Unit, weights: Weights | None = None) -> float:
     """How likely two units state the same proposition, in [0, 1].
 
@@ -50,43 +64,52 @@ def similarity(a: Unit, b: Unit, weights: Weights | None = None) -> float:
     rare words make two long quotes about one fact similar, while a participant found
     everywhere (France, in a French political story) tells nothing.
     """
-    if _opposed_in_one_statement(a, b):
+    return _similarity(a, b, _Traits.of(a), _Traits.of(b), weights)
+
+
+def _similarity(a: Unit, b: Unit, ta: _Traits, tb: _Traits, weights: Weights | None) -> float:
+    if ta.sides and tb.sides and _opposed_in_one_statement(ta.sides, tb.sides):
         return 0.0
-    words = _word_overlap(a.stems, b.stems)
+    common = a.stems & b.stems
+    words = _word_overlap(a.stems, b.stems, len(common))
     if weights is not None:
-        shared = sum(weights.stems.get(s, 0.0) for s in a.stems & b.stems)
+        stems = weights.stems
+        shared = sum(stems.get(s, 0.0) for s in common) if common else 0
         words = max(words, min(shared / SHARED_ENOUGH, 1.0))
-        people = sum(weights.participants.get(p, 0.0) for p in a.participants & b.participants)
-        people = min(people / SHARED_PARTICIPANTS, 1.0)
+        people = a.participants & b.participants
+        if people:
+            rarity = weights.participants
+            people = min(sum(rarity.get(p, 0.0) for p in people) / SHARED_PARTICIPANTS, 1.0)
+        else:
+            people = 0.0
     else:
         people = _jaccard(a.participants, b.participants)
     score = WEIGHTS["words"] * words
-    score += WEIGHTS["vector"] * _vector_score(a.vector, b.vector)
+    score += WEIGHTS["vector"] * _vector_score(a.vector, b.vector, ta.norm, tb.norm)
     score += WEIGHTS["participants"] * people
     score += WEIGHTS["event"] * bool(a.event_types & b.event_types)
     return min(score, 1.0)
 
 
-def _opposed_in_one_statement(a: Unit, b: Unit) -> bool:
+def _opposed_in_one_statement(sides_a: frozenset[tuple[str, str]], sides_b: frozenset[tuple[str, str]]) -> bool:
     """One speaker does not assert and deny one proposition in one statement: "l'armée dit
     que son aviation frappe et dément la prise de l'aéroport" holds two propositions."""
-    sides_a = {(s.statement, s.stance) for s in a.sides if s.statement}
-    sides_b = {(s.statement, s.stance) for s in b.sides if s.statement}
     return any(st == st2 and k != k2 for st, k in sides_a for st2, k2 in sides_b)
 
 
-def _word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """The mean of the overlap coefficient and the Dice coefficient of two stem sets."""
+def _word_overlap(a: frozenset[str], b: frozenset[str], shared: int) -> float:
+    """The mean of the overlap coefficient and the Dice coefficient of two stem sets that
+    have ``shared`` stems in common."""
     if not a or not b:
         return 0.0
-    shared = len(a & b)
     return (shared / min(len(a), len(b)) + 2 * shared / (len(a) + len(b))) / 2
 
 
-def _vector_score(a: np.ndarray | None, b: np.ndarray | None) -> float:
+def _vector_score(a: np.ndarray | None, b: np.ndarray | None, norm_a: np.floating | None,
+                  norm_b: np.floating | None) -> float:
     if a is None or b is None:
         return 0.0
-    norm = float(np.linalg.norm(a) * np.linalg.norm(b))
+    norm = float(norm_a * norm_b)
     if norm == 0.0:
         return 0.0
     cosine = float(np.dot(a, b)) / norm
@@ -104,14 +127,16 @@ def group_units(units: list[Unit], threshold: float = THRESHOLD) -> list[list[Un
     groups: list[list[Unit]] = []
     anaphora: list[Unit] = []
     weights = article_weights([u for u in units if not u.anaphoric])
+    traits = {id(u): _Traits.of(u) for u in units if not u.anaphoric}
     for unit in sorted(units, key=lambda u: (u.start, u.end)):
         if unit.anaphoric:
             anaphora.append(unit)
             continue
         # a mere negative sentence denies only a close paraphrase of what others assert
         best, best_score = None, max(threshold, WEAK_THRESHOLD) if weak_denial(unit) else threshold
+        mine = traits[id(unit)]
         for group in groups:
-            scores = [similarity(unit, other, weights) for other in group]
+            scores = [_similarity(unit, other, mine, traits[id(other)], weights) for other in group]
             # between single and average linkage: close to one member, not far from the rest
             score = (max(scores) + sum(scores) / len(scores)) / 2
             if score >= best_score:

@@ -247,12 +247,12 @@ def _stance(index: TextIndex, noun: Token) -> tuple[str | None, Token]:
 
 def _called_false(index: TextIndex, noun: Token) -> bool:
     """A falsity word near the noun: "faux" of "les qualifiant de faux", "sont risibles"."""
-    words = index.words
+    words, cols, sent = index.words, index.tokens, noun.sent
     near = {noun.i, noun.head.i}
-    for tok in noun.sent:
-        lemma = tok.lemma_.casefold()
-        if lemma in words.falsity_adjectives or (lemma in words.falsity_nouns and tok.i != noun.i):
-            chain, cur = {tok.i}, tok
+    for i in range(sent.start, sent.end):
+        lemma = cols.folded(i)
+        if lemma in words.falsity_adjectives or (lemma in words.falsity_nouns and i != noun.i):
+            chain, cur = {i}, noun.doc[i]
             for _ in range(3):
                 cur = cur.head
                 chain.add(cur.i)

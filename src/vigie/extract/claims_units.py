@@ -14,11 +14,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, SENT_START
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 
+from vigie.nlp.columns import columns
 from vigie.schema import ActorRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, MorphAnalysis, Span, Token
 
     from vigie.analysis import Analysis
     from vigie.resources import Resources
@@ -30,6 +34,11 @@ STEM = 6  # lemmas sharing their first STEM letters count as one word (empoisonn
 MAX_HOLDER_TOKENS = 8
 CLAUSE_POS = frozenset({"VERB", "AUX", "SCONJ", "PRON"})
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+_SENTENCE_END_IDS = tuple(get_string_id(w) for w in SENTENCE_ENDS)  # their lower forms too
+_CONTENT_IDS = tuple(POS_IDS[p] for p in CONTENT_POS)
+_PREDICATE_IDS = frozenset(POS_IDS[p] for p in PREDICATE_POS)
+_COLUMNS = (IS_STOP, IS_ALPHA, IS_SPACE, IS_PUNCT, SENT_START)
+_FOLDED: dict[int, str] = {}  # lemma hash -> the case-folded lemma (string hashes are global)
 
 
 @dataclass(frozen=True)
@@ -144,7 +153,12 @@ class Unit:
 
 
 class TextIndex:
-    """Lookups on the parsed text: the entity a token belongs to, tokens of a char span."""
+    """Lookups on the parsed text: the entity a token belongs to, tokens of a char span.
+
+    Units overlap and many are read (content, stance, sentences), so the token attributes
+    they need are read once per Doc into columns (see :class:`_Tokens`) instead of through
+    a spaCy ``Token`` object per token and per unit.
+    """
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
@@ -152,18 +166,28 @@ class TextIndex:
         self.words = claim_words(analysis)
         self.entity_of: dict[int, Entity] = {}
         self.mention_of: dict[int, tuple[int, int]] = {}
+        self._spans: dict[tuple[int, int], Span | None] = {}
         mentions = [(m, e) for e in analysis.entities.entities for m in e.mentions]
         # longer mentions last, so a token maps to the widest mention holding it
         for m, e in sorted(mentions, key=lambda me: me[0].end - me[0].start):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
-                for t in span:
-                    self.entity_of[t.i] = e
-                    self.mention_of[t.i] = (m.start, m.end)
+                for i in range(span.start, span.end):
+                    self.entity_of[i] = e
+                    self.mention_of[i] = (m.start, m.end)
+
+    @functools.cached_property
+    def tokens(self) -> _Tokens:
+        """The token columns of the Doc, read on first use."""
+        return _Tokens(self.doc, self.words, self.entity_of)
 
     def span(self, start: int, end: int) -> Span | None:
-        """The tokens covering the character offsets."""
-        return self.doc.char_span(start, end, alignment_mode="expand")
+        """The tokens covering the character offsets (kept: each unit's span is read several
+        times)."""
+        key = (start, end)
+        if key not in self._spans:
+            self._spans[key] = self.doc.char_span(start, end, alignment_mode="expand")
+        return self._spans[key]
 
     def holder_at(self, token: Token) -> Holder:
         """The holder named by the noun phrase headed by ``token``."""
@@ -180,18 +204,18 @@ class TextIndex:
         span = self.span(unit.start, unit.end)
         if span is None:
             return
-        light = self.words.light_words
+        cols = self.tokens
+        lo, hi = span.start, span.end
         # names of entities are compared as participants, not as words
-        content = [t for t in span if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha
-                   and t.lemma_.casefold() not in light
-                   and not (t.pos_ == "PROPN" and t.i in self.entity_of)]
-        unit.stems = frozenset(stem(t.lemma_) for t in content)
-        unit.predicates = sum(t.pos_ in PREDICATE_POS for t in content)
-        vectors = [t.vector for t in content if t.has_vector]
+        content = cols.content(lo, hi)
+        unit.stems = frozenset(stem(cols.folded(i)) for i in content)
+        pos = cols.pos
+        unit.predicates = sum(int(pos[i]) in _PREDICATE_IDS for i in content)
+        vectors = [v for v in map(cols.vector, content) if v is not None]
         unit.vector = np.mean(vectors, axis=0) if vectors else None
-        found = {participant_key(self.entity_of[t.i]) for t in span if t.i in self.entity_of}
-        if speaker is not None and any("1" in t.morph.get("Person") for t in span
-                                       if t.pos_ == "PRON"):
+        entity_of = self.entity_of
+        found = {participant_key(entity_of[i]) for i in range(lo, hi) if i in entity_of}
+        if speaker is not None and any(cols.has_morph(i, "Person", "1") for i in cols.pronouns(lo, hi)):
             # "nous n'avons jamais exporté": the speaker is a participant
             found |= {f"c:{c}" for c in speaker.codes()}
             if speaker.entity is not None:
@@ -204,12 +228,16 @@ class TextIndex:
         span = self.span(start, end)
         if span is None:
             return [(start, end)]
+        lo, hi, cols = span.start, span.end, self.tokens
+        blank, ends = cols.blank[lo:hi].tolist(), cols.ends_sentence[lo:hi].tolist()
+        ends[-1] = True
         out, first = [], None
-        for t in span:
-            if first is None and not (t.is_space or t.is_punct):
-                first = t
-            if first is not None and (t.is_sent_end or t.text in SENTENCE_ENDS or t.i == span.end - 1):
-                out.append((max(start, first.idx), min(end, t.idx + len(t))))
+        for k, (is_blank, is_end) in enumerate(zip(blank, ends, strict=True)):
+            if first is None and not is_blank:
+                first = k
+            if first is not None and is_end:
+                a, b = self.doc[lo + first], self.doc[lo + k]
+                out.append((max(start, a.idx), min(end, b.idx + len(b))))
                 first = None
         return out or [(start, end)]
 
@@ -218,16 +246,19 @@ class TextIndex:
         mort" report an allegation, while a plain conditional verb ("il saisirait") is often
         the future of indirect speech."""
         span = self.span(start, end)
-        return span is not None and any(t.pos_ == "AUX" and "Cnd" in t.morph.get("Mood")
-                                        for t in span)
+        cols = self.tokens
+        return span is not None and any(cols.has_morph(i, "Mood", "Cnd")
+                                        for i in cols.auxiliaries(span.start, span.end))
 
     def called_false(self, start: int, end: int) -> bool:
         """Whether the span says "this is false": its main word is a falsity word ("C'est
         faux", "c'est un mensonge")."""
         span = self.span(start, end)
         words = self.words
-        return span is not None and span.root.lemma_.casefold() in (
-            words.falsity_adjectives | words.falsity_nouns)
+        if span is None:
+            return False
+        lemma = span.root.lemma_.casefold()
+        return lemma in words.falsity_adjectives or lemma in words.falsity_nouns
 
     def negated(self, start: int, end: int) -> bool:
         """Whether the main verb of the span is negated ("nous n'avons jamais exporté")."""
@@ -236,8 +267,79 @@ class TextIndex:
             return False
         root = span.root
         heads = {root.i} | {t.i for t in root.children if t.dep_.startswith("conj")}
-        negs = self.words.negations
-        return any(t.lemma_.casefold() in negs and t.head.i in heads for t in span)
+        folded, negs = self.tokens.folded, self.words.negations
+        return any(folded(i) in negs and self.doc[i].head.i in heads for i in range(span.start, span.end))
+
+
+class _Tokens:
+    """Columns of the token attributes the claims read, for one Doc: numpy masks select a
+    span's tokens without a ``Token`` object each; lemmas are case-folded once per distinct
+    lemma, morphology and vectors read once per token."""
+
+    def __init__(self, doc: Doc, words: ClaimWords, entity_of: dict[int, Entity]) -> None:
+        self.doc = doc
+        self.words = words
+        cols = columns(doc)
+        n = len(doc)
+        table = doc.to_array(list(_COLUMNS)) if n else np.zeros((0, len(_COLUMNS)), dtype=np.uint64)
+        stop, alpha, space, punct, sent_start = table.T
+        self.pos = cols.pos
+        self._lemmas: list[int] = cols.lemma.tolist()
+        self._strings = doc.vocab.strings
+        self.blank = (space != 0) | (punct != 0)
+        # a token ends a sentence when the next one starts a sentence (the last token always
+        # does) or when it is a sentence-final mark (inside quotes, which the parser keeps whole)
+        self.ends_sentence = np.append(sent_start[1:].astype(np.int64) > 0, True) | \
+            _any_of(cols.lower, _SENTENCE_END_IDS)
+        entity = np.zeros(n, dtype=bool)
+        entity[list(entity_of)] = True
+        self._content = _any_of(self.pos, _CONTENT_IDS) & (stop == 0) & (alpha != 0) & \
+            ~((self.pos == POS_IDS["PROPN"]) & entity)
+        self._pron = self.pos == POS_IDS["PRON"]
+        self._aux = self.pos == POS_IDS["AUX"]
+        self._vectors: dict[int, np.ndarray | None] = {}
+        self._morph: dict[int, MorphAnalysis] = {}
+
+    def folded(self, i: int) -> str:
+        """The case-folded lemma of token ``i``."""
+        h = self._lemmas[i]
+        folded = _FOLDED.get(h)
+        if folded is None:
+            folded = _FOLDED[h] = self._strings[h].casefold()
+        return folded
+
+    def content(self, lo: int, hi: int) -> list[int]:
+        """The content words of tokens ``lo``..``hi``: no stop word, light word or entity name."""
+        light, folded = self.words.light_words, self.folded
+        return [i for i in (np.flatnonzero(self._content[lo:hi]) + lo).tolist() if folded(i) not in light]
+
+    def pronouns(self, lo: int, hi: int) -> list[int]:
+        return (np.flatnonzero(self._pron[lo:hi]) + lo).tolist()
+
+    def auxiliaries(self, lo: int, hi: int) -> list[int]:
+        return (np.flatnonzero(self._aux[lo:hi]) + lo).tolist()
+
+    def vector(self, i: int) -> np.ndarray | None:
+        """Token ``i``'s word vector, None when it has none."""
+        if i not in self._vectors:
+            tok = self.doc[i]
+            self._vectors[i] = tok.vector if tok.has_vector else None
+        return self._vectors[i]
+
+    def has_morph(self, i: int, feature: str, value: str) -> bool:
+        """Whether token ``i``'s morphology gives ``feature`` the ``value``."""
+        morph = self._morph.get(i)
+        if morph is None:
+            morph = self._morph[i] = self.doc[i].morph
+        return value in morph.get(feature)
+
+
+def _any_of(column: np.ndarray, values: tuple[int, ...]) -> np.ndarray:
+    """A mask of the column's cells equal to one of a few values."""
+    mask = np.zeros(len(column), dtype=bool)
+    for v in values:
+        mask |= column == v
+    return mask
 
 
 def noun_phrase(token: Token) -> tuple[int, int]:
