@@ -401,3 +401,102 @@ def test_english_range_and_ages():
     assert [t.text for t in find_times("It was a big week for the year's budget.", PUB, "en")] == []
     assert [t.value for t in find_times("It was the first time in more than a decade.",
                                         PUB, "en")] == ["P10Y"]
+
+
+# --- speed machinery: folding and the rule prefilter must not change any result --------------
+
+def test_fold_maps_every_character_like_its_table():
+    from vigie.temporal.fold import _table, fold
+
+    table = _table()
+    chars = "".join(chr(c) for c in range(0x3000))  # past the last folded code point
+    assert fold(chars) == "".join(table.get(ord(c), c) for c in chars)
+    assert fold("Été À l’heure\u00a0—\U0001F600") == "ete a l'heure —\U0001F600"
+
+
+def _finished(pattern: str) -> str:
+    from vigie.temporal.grammar import _finish
+
+    return _finish(pattern)
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("(?:le )?(?:janvier|fevrier)", [{"janvier", "fevrier"}]),
+    ("il y a [0-9]+ jours", [{"il"}, {"jours"}, {r"\d"}]),  # one letter filters nothing
+    ("(?:le )?matin", [{"matin"}]),
+    ("(?:hier )?soir", [{"soir"}]),
+    ("x(?=[0-9]{4})", [{r"\d"}]),     # a lookahead reads inside the window
+    ("(?<=depuis )[0-9]{2}", [{r"\d"}]),  # a lookbehind may read before it
+    ("(?:tous|chaque) (?:jours?|mois)", [{"tous", "chaque"}, {"jour", "mois"}]),
+    ("demain?", [{"demai"}]),
+    ("(?:en )?(?:mai)?", []),
+    (r"\p{L}+ an", []),   # a construct the analysis does not read: no requirement
+])
+def test_prefilter_requirements(pattern, expected):
+    from vigie.temporal.prefilter import requirements
+
+    assert sorted(map(set, requirements(_finished(pattern))), key=sorted) == \
+        sorted(expected, key=sorted)
+
+
+def _random_texts(language: str, count: int, seed: int) -> list[str]:
+    """Texts mixing every word of the grammar with numbers, punctuation and small words, so
+    that many rules match, in odd places too."""
+    import random
+
+    from vigie.temporal.grammar import grammar_for
+
+    grammar = grammar_for(language)
+    vocabulary = sorted({form for lex in grammar.lexicons.values() for form in lex})
+    vocabulary += ["1", "7", "12", "31", "1998", "2023", "20h", "14 h 30", "16:50", "03/12",
+                   "12/03/2022", "2022-2023", "1er", "xixe", "le", "la", "les", "de", "du",
+                   "d'", "l'", "en", "il y a", "dans", "et", "au", "à", "par", "the", "of",
+                   "on", "in", "a", "an", ",", ".", "-", "(", ")", "'", ":", "\n"]
+    rng = random.Random(seed)
+    glue = [" "] * 12 + ["", "-", "'", "  ", ", ", "\t", "/"]
+    return ["".join(rng.choice(vocabulary) + rng.choice(glue) for _ in range(rng.randint(3, 25)))
+            for _ in range(count)]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_prefilter_never_skips_a_pattern_that_matches(language):
+    import random
+
+    from vigie.temporal.fold import fold
+    from vigie.temporal.grammar import grammar_for
+
+    grammar = grammar_for(language)
+    patterns = [*(rule.regex for rule in grammar.rules), *grammar.excludes]
+    rng = random.Random(7)
+    for text in _random_texts(language, 300, seed=11):
+        folded = fold(text)
+        # windows starting after each space (what precedes them lies outside) or anywhere
+        starts = [i + 1 for i, c in enumerate(folded) if c == " "] + [0]
+        cuts = [(lo, rng.randint(lo, len(folded))) for lo in starts]
+        for window in [*((lo, len(folded)) for lo in starts), *cuts]:
+            possible = set(grammar.screen.possible(folded, *window))
+            for k, pattern in enumerate(patterns):
+                if k not in possible:
+                    assert pattern.search(folded, *window) is None, (pattern.pattern, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Le 12 mars 2022, soit il y a un an, la ministre a annoncé pour mardi prochain, vers "
+    "20 h 30, une réforme attendue depuis les années 1990 et prévue pour le second semestre.",
+    "Hier soir, l'homme de 54 ans a été libéré ; le lendemain, tous les lundis et chaque année "
+    "à Noël, ils y retournent pour deux semaines et demie. Du 3 au 5 juin, puis fin 2024.",
+])
+def test_screened_rules_find_the_same_candidates_as_all_rules(text):
+    from vigie.temporal import finder
+    from vigie.temporal.fold import fold
+    from vigie.temporal.grammar import grammar_for
+
+    grammar = grammar_for("fr")
+    folded = fold(text)
+    windows = finder._windows(grammar, folded)
+    every = [list(windows) for _ in grammar.rules]
+    screened = finder._runs(grammar.screen, folded, windows)[:len(grammar.rules)]
+    spans = [(c[0], c[1], c[2]) for c in finder._candidates(grammar, folded, screened)]
+    assert spans == [(c[0], c[1], c[2]) for c in finder._candidates(grammar, folded, every)]
+    assert len(spans) >= 8
+    assert sum(map(len, screened)) < sum(map(len, every))  # and some runs were skipped

@@ -8,6 +8,7 @@ that JSON, ``from_dict`` reads it back.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
@@ -29,15 +30,33 @@ TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 StanceKind = Literal["assert", "deny", "question"]
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # JSON values as they are
+
+
+@functools.cache
+def _public_fields(cls: type) -> tuple[str, ...] | None:
+    """The serialised field names of a dataclass, in order (None for other classes): read
+    once per class, as ``dataclasses.fields`` is slow to call for every object."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls) if not f.metadata.get("internal"))
+
+
 def _clean(value: Any) -> Any:
-    """Recursively turn dataclasses into plain JSON values, keeping ``None`` as null."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _clean(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if not f.metadata.get("internal")}
+    """Recursively turn dataclasses into plain JSON values, keeping ``None`` as null.
+
+    Plain values are tested inline rather than by a recursive call: most values are."""
+    names = _public_fields(type(value))
+    if names is not None:
+        out = {}
+        for name in names:
+            v = getattr(value, name)
+            out[name] = v if type(v) in _PLAIN else _clean(v)
+        return out
     if isinstance(value, (list, tuple)):
-        return [_clean(v) for v in value]
+        return [v if type(v) in _PLAIN else _clean(v) for v in value]
     if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
+        return {k: v if type(v) in _PLAIN else _clean(v) for k, v in value.items()}
     return value
 
 

@@ -30,9 +30,17 @@ def _table() -> dict[int, str]:
     return table
 
 
+@functools.cache
+def _lookup() -> str:
+    """The table as a string indexed by code point: ``str.translate`` reads it much faster
+    than a dict; a code point past its end is left as it is, like one missing from a dict."""
+    table = _table()
+    return "".join(table.get(code, chr(code)) for code in range(max(table) + 1))
+
+
 def fold(text: str) -> str:
     """``text`` lowercased and without accents, with exactly the same length."""
-    return text.translate(_table())
+    return text.translate(_lookup())
 
 
 def fold_pattern(pattern: str) -> str:

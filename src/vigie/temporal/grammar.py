@@ -16,6 +16,7 @@ import regex
 
 from vigie.resources import Resources
 from vigie.temporal.fold import fold, fold_pattern
+from vigie.temporal.prefilter import Prefilter
 
 # {name}, {name:alias} (captured) and {=name} (not captured). In patterns, " " is a run of
 # horizontal whitespace and " ?" an optional one.
@@ -59,6 +60,8 @@ class Grammar:
     year_frame: Any = None   # prepositions making a year the frame of its sentence
     range_start: Any = None  # words before the first date of a range ("du")
     range_link: Any = None   # words between its two dates ("au")
+    # which rules, then which excludes, may match in a stretch of text
+    screen: Prefilter = field(default_factory=lambda: Prefilter([]))
 
     def lookup(self, lexicon: str, form: str | None) -> Any:
         """The meaning of ``form`` (folded, spaces normalised) in ``lexicon``, or None."""
@@ -220,4 +223,5 @@ def grammar_for(language: str) -> Grammar | None:
         year_frame=_ending(data.get("frames", {}).get("year", [])),
         range_start=_ending(data.get("ranges", {}).get("start", [])),
         range_link=_joining(data.get("ranges", {}).get("link", [])),
+        screen=Prefilter([*(rule.regex for rule in rules), *excludes]),
     )
