@@ -12,6 +12,10 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.parts_of_speech import IDS
+
+from vigie.extract.events_tree import children
+from vigie.nlp.columns import columns
 from vigie.schema import ActorRef, Location
 
 if TYPE_CHECKING:
@@ -24,6 +28,8 @@ if TYPE_CHECKING:
 
 ACTOR_TYPES = ("COUNTRY", "ORGANIZATION", "PERSON", "GROUP")
 BODY_TYPES = ("ORGANIZATION", "GROUP")  # bodies a later common noun may recall
+_COMMON_WORDS = frozenset({IDS["NOUN"], IDS["ADJ"]})  # words of a body's name a common noun may repeat
+_NOT_NAMES = frozenset({IDS["DET"], IDS["PRON"]})  # first words of a description
 
 
 @dataclass(slots=True)
@@ -92,23 +98,27 @@ class Actors:
         # paramilitaires" after "les forces paramilitaires soudanaises"
         self.by_word: dict[str, list[tuple[int, Entity, str]]] = {}
         doc = analysis.doc
+        # parts of speech and lower forms by index: no Token object per word of a mention
+        cols = columns(doc)
+        pos, lower, strings = cols.pos.tolist(), cols.lower.tolist(), doc.vocab.strings
         for entity in analysis.entities.entities:
             for m in entity.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
                     continue
+                words = range(span.start, span.end)
                 if entity.country and entity.type in BODY_TYPES:
-                    for t in span:
-                        if t.pos_ in ("NOUN", "ADJ"):
-                            self.by_word.setdefault(t.lower_, []).append((m.start, entity, m.text))
+                    for i in words:
+                        if pos[i] in _COMMON_WORDS:
+                            self.by_word.setdefault(strings[lower[i]], []).append((m.start, entity, m.text))
                 self.by_root.setdefault(span.root.i, (entity, m.text))
-                if m.text[:1].isupper() and span[0].pos_ not in ("DET", "PRON"):  # a name, not a description
+                if m.text[:1].isupper() and pos[span.start] not in _NOT_NAMES:  # a name, not a description
                     self.by_name.setdefault(name_key(m.text), (entity, m.text))
-                for tok in span:
+                for i in words:
                     # the longest mention over a token wins ("ministère chilien des Mines")
-                    old = self.by_token.get(tok.i)
+                    old = self.by_token.get(i)
                     if old is None or len(old[1]) < len(m.text):
-                        self.by_token[tok.i] = (entity, m.text)
+                        self.by_token[i] = (entity, m.text)
         for mentions in self.by_word.values():
             mentions.sort(key=lambda x: x[0])
 
@@ -171,7 +181,7 @@ class Actors:
         ... l'armée"): the latest such body before it."""
         # the article may be fused with the preposition ("aux milices", "du régime")
         if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "case") and c.morph.get("Definite") == ["Def"]
-                                          for c in tok.children):
+                                          for c in children(tok)):
             return None
         found = None
         for start, entity, text in self.by_word.get(tok.lower_, ()):
@@ -183,22 +193,22 @@ class Actors:
     def _inside(self, tok: Token, depth: int, shallow: bool = False) -> Participant | None:
         """Look inside a noun phrase: apposition, genitive complement, demonym adjective. A
         city or region inside it is a setting ("le camp de Soba"), not the referent."""
-        children = list(tok.children)
-        for c in children:
+        kids = children(tok)
+        for c in kids:
             if c.dep_ in ("appos", "flat:name", "flat:foreign", "nmod:appos"):
                 found = self.resolve(c, depth + 1)
                 if found and not found.is_place():
                     return found
-        for c in children:
+        for c in kids:
             if c.dep_ == "amod":
                 code = demonym_country(c.lower_, self.language)
                 if code:
                     return Participant(f"{tok.text} {c.text}", country=code)
         if shallow:
             return None
-        for c in children:
+        for c in kids:
             if c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in self.genitive_case
-                                        for g in c.children):
+                                        for g in children(c)):
                 found = self.resolve(c, depth + 1)
                 if found and not found.is_place():
                     return found
@@ -214,7 +224,7 @@ class Actors:
         one, else the subject of a governing clause, else the previous sentence's subject."""
         verb = pron.head
         for anc in list(verb.ancestors)[:4]:
-            for c in anc.children:
+            for c in children(anc):
                 if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ != "PRON" and c.i != pron.i:
                     found = self.resolve(c, 3)
                     if found:
@@ -223,7 +233,7 @@ class Actors:
         if sent.start == 0:
             return None
         prev = self.analysis.doc[sent.start - 1].sent
-        for c in prev.root.children:
+        for c in children(prev.root):
             if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ != "PRON":
                 return self.resolve(c, 3)
         return None
@@ -232,11 +242,11 @@ class Actors:
         """The participants of ``tok`` and of the phrases coordinated with it; for a group
         defined by its members ("une coalition entre X, Y et Z"), the members."""
         out: list[Participant] = []
-        for t in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
+        for t in [tok, *(c for c in children(tok) if c.dep_ == "conj")]:
             p = self.resolve(t, shallow=shallow)
             if p is None and not shallow:
-                members = [c for c in t.children if c.dep_ == "nmod" and
-                           any(g.dep_ == "case" and g.lower_ in self.between_case for g in c.children)]
+                members = [c for c in children(t) if c.dep_ == "nmod" and
+                           any(g.dep_ == "case" and g.lower_ in self.between_case for g in children(c))]
                 for m in members[:1]:
                     out.extend(q for q in self.with_conjuncts(m) if all(q.key != r.key for r in out))
                 continue

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from vigie.extract.events_actors import Actors, Participant
+from vigie.extract.events_tree import children
 from vigie.extract.events_triggers import SYMMETRIC_TYPES, Hit, Lexicon, TriggerGroup
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class Arguments:
 
 def _case(tok: Token) -> str:
     """The preposition of a nominal dependent ("" when none)."""
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "case" or (c.dep_ == "fixed" and c.i < tok.i):
             return c.lower_.replace("’", "'")
     return ""
@@ -80,7 +81,7 @@ class ArgumentFinder:
         """Actors, recipients and place of one trigger."""
         args = self.verb(hit.head, hit) if hit.kind == "verb" else self.noun(hit.head, hit)
         reciprocal = hit.kind == "verb" and any(
-            c.dep_ in REFLEXIVE_DEPS and c.lower_ in self.reflexive for c in hit.head.children)
+            c.dep_ in REFLEXIVE_DEPS and c.lower_ in self.reflexive for c in children(hit.head))
         if hit.extra.get("needs_armed") and not self._armed(args):
             return Arguments()  # "une offensive visant des entreprises": no weapon, no armed side
         args.place = self.place(hit.head, args.support, hit.group.verbal)
@@ -127,7 +128,7 @@ class ArgumentFinder:
     def _object_in(hit: Hit) -> bool:
         """The verb's direct object is one of the group's object nouns, or a proper name."""
         return any(c.dep_ == "obj" and (c.lemma_.lower() in hit.group.object_in or c.pos_ == "PROPN")
-                   for c in hit.head.children)
+                   for c in children(hit.head))
 
     def _armed(self, args: Arguments) -> bool:
         """An armed group or a military / rebel sector among the participants, or a country
@@ -145,7 +146,7 @@ class ArgumentFinder:
         ("la prise de la ville de X", not "la prise de position de X")."""
         if hit.kind == "verb":  # a visit is made by a named actor, not "des migrants tunisiens"
             return args.place is not None and any(p.entity is not None for p in args.actors)
-        for c in hit.head.children:
+        for c in children(hit.head):
             if c.dep_ != "nmod" or _case(c) not in self.genitive_case:
                 continue
             found = self.actors.by_token.get(c.i)
@@ -159,7 +160,7 @@ class ArgumentFinder:
         """"Je commande à nos forces armées de ...": an order to one's own forces is command,
         not a request between actors."""
         codes = {p.code for p in args.actors if p.code}
-        forces = [c for c in v.children if c.lemma_.lower() in self.own_forces and
+        forces = [c for c in children(v) if c.lemma_.lower() in self.own_forces and
                   (c.dep_ in OBJECTS or c.dep_.startswith("obl"))]
         if not codes or not forces:
             return
@@ -178,18 +179,18 @@ class ArgumentFinder:
 
     # ------------------------------------------------------------------ verbs
     def _passive(self, v: Token) -> bool:
-        children = list(v.children)
+        kids = children(v)
         # "s'en est pris à": the auxiliary of a reflexive verb is not a passive
         if any(c.lower_ in self.reflexive and c.i < v.i and not c.dep_.startswith("nsubj")
-               for c in children):
+               for c in kids):
             return False
-        return any(c.dep_ == "aux:pass" for c in children) or any(c.dep_ == "nsubj:pass" for c in children)
+        return any(c.dep_ == "aux:pass" for c in kids) or any(c.dep_ == "nsubj:pass" for c in kids)
 
     def _subjects(self, v: Token, passive: bool | None = None) -> list[Participant]:
         out: list[Participant] = []
         passive = self._passive(v) if passive is None else passive
         deps = SUBJECTS if passive else (*SUBJECTS, "nsubj:pass")
-        for c in v.children:
+        for c in children(v):
             if c.dep_ in deps:
                 _add(out, self.actors.with_conjuncts(c))
         return out
@@ -201,25 +202,25 @@ class ArgumentFinder:
         if hit is not None and hit.group.passive_subject and not passive:
             return args  # "X attend une réponse" is no awaited visit
         if hit is not None and passive and (hit.group.passive_subject or hit.group.needs_place) and \
-                not any(c.dep_ == "obl:agent" for c in v.children):
+                not any(c.dep_ == "obl:agent" for c in children(v)):
             # "X est attendu à Y", "X est arrivé à Y" (read as a passive): X comes
             passive = False
             _add(args.actors, self._subjects(v, passive=False))
         elif passive:
-            for c in v.children:
+            for c in children(v):
                 if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) in self.agent_case):
                     _add(args.actors, self.actors.with_conjuncts(c))
                 elif c.dep_ == "nsubj:pass":
                     _add(args.recipients, self.actors.with_conjuncts(c))
         else:
             _add(args.actors, self._subjects(v))
-        has_subject = any(c.dep_ in (*SUBJECTS, "nsubj:pass") for c in v.children)
+        has_subject = any(c.dep_ in (*SUBJECTS, "nsubj:pass") for c in children(v))
         if not args.actors and not has_subject and depth < 2:
             _add(args.actors, self._inherited_actors(v, depth) or self._orphan_subject(v))
         if hit is not None:
             _add(args.recipients, self._verb_recipients(v, hit))
             coordinated = self.coordinated_head(v)
-            own = any(c.dep_ in OBJECTS or c.dep_.startswith("obl") for c in v.children)
+            own = any(c.dep_ in OBJECTS or c.dep_.startswith("obl") for c in children(v))
             if not args.recipients and not own and hit.group.verbal and coordinated is not None:
                 # shared arguments of coordinated clauses: "X a reçu Y puis s'est engagé à ..."
                 _add(args.recipients, self._verb_recipients(coordinated, hit))
@@ -231,7 +232,7 @@ class ArgumentFinder:
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
             return v.head
         if v.dep_ == "ROOT" and v.sent.start > 0 and \
-                any(c.dep_ == "cc" and c.i < v.i and c.i == v.sent.start for c in v.children):
+                any(c.dep_ == "cc" and c.i < v.i and c.i == v.sent.start for c in children(v)):
             sent = v.sent
             for _ in range(2):  # a name wrongly split off between the two clauses
                 if sent.start == 0:
@@ -252,13 +253,13 @@ class ArgumentFinder:
         if dep.startswith("advcl"):
             return self.verb(gov, None, depth + 1).actors
         if dep.startswith("xcomp") or dep.startswith("ccomp"):
-            objects = [c for c in gov.children if c.dep_ in OBJECTS]
+            objects = [c for c in children(gov) if c.dep_ in OBJECTS]
             for o in objects:  # object control: "accuser X d'avoir attaqué", "appeler X à"
                 found = self.actors.with_conjuncts(o)
                 if found:
                     return found
             return self.verb(gov, None, depth + 1).actors
-        if dep == "acl" and any(c.dep_ == "mark" for c in v.children):
+        if dep == "acl" and any(c.dep_ == "mark" for c in children(v)):
             # "accuser les milices d'avoir pillé", read as a clause on the noun
             return self.actors.with_conjuncts(gov)
         return []
@@ -266,7 +267,7 @@ class ArgumentFinder:
     def _orphan_subject(self, v: Token) -> list[Participant]:
         """The subject of a finite verb the parser attached elsewhere: the nearest noun
         phrase to its left without a preposition ("..., la Bolivie a soutenu")."""
-        finite = v.morph.get("VerbForm") == ["Fin"] or any(c.dep_.startswith("aux") for c in v.children)
+        finite = v.morph.get("VerbForm") == ["Fin"] or any(c.dep_.startswith("aux") for c in children(v))
         if not finite or v.dep_ not in ("ROOT", "conj"):
             return []
         lo = max(v.sent.start, v.i - ORPHAN_WINDOW)
@@ -274,7 +275,7 @@ class ArgumentFinder:
             if tok.dep_ in ("nsubj", "obj", "iobj") or tok.pos_ == "VERB":
                 return []
             if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("conj", "nmod", "appos", "dep") and \
-                    not any(c.dep_ == "case" for c in tok.children):
+                    not any(c.dep_ == "case" for c in children(tok)):
                 found = self.actors.resolve(tok)
                 return [found] if found is not None and found.code else []
         return []
@@ -284,7 +285,7 @@ class ArgumentFinder:
         the object is the thing given or done, and only what it is given to counts."""
         out: list[Participant] = []
         theme = theme or hit.group.object_role == "theme"
-        for c in v.children:
+        for c in children(v):
             dep = c.dep_
             if hit.size > 1 and hit.start <= c.i < hit.end and hit.group.object_role != "source" and \
                     (dep in OBJECTS or dep.startswith("obl")):
@@ -326,7 +327,7 @@ class ArgumentFinder:
     def _complement_targets(self, tok: Token) -> list[Participant]:
         """The "de" complements of a noun as targets; a place counts as its country."""
         out: list[Participant] = []
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ != "nmod" or _case(c) not in self.genitive_case:
                 continue
             place = self._place_in(c, 0)  # "la ville de X": the place, not the description
@@ -358,13 +359,13 @@ class ArgumentFinder:
 
     def _demonyms(self, tok: Token) -> list[Participant]:
         """Countries named by the demonym adjectives of a noun ("des armes nord-coréennes")."""
-        found = (self.actors.demonym(c) for c in tok.children if c.dep_ == "amod")
+        found = (self.actors.demonym(c) for c in children(tok) if c.dep_ == "amod")
         return [p for p in found if p is not None]
 
     def _agents(self, acl: Token) -> list[Participant]:
         """The agent of a participle: "commis par X"."""
         out: list[Participant] = []
-        for g in acl.children:
+        for g in children(acl):
             if g.dep_ == "obl:agent" or (g.dep_.startswith("obl") and _case(g) in self.agent_case):
                 _add(out, self.actors.with_conjuncts(g))
         return out
@@ -384,7 +385,7 @@ class ArgumentFinder:
     def _nested_actors(self, noun: Token, group: TriggerGroup) -> list[Participant]:
         """The actors of an event noun: its agent, demonym, or genitive when that is its actor."""
         out = self._demonyms(noun)
-        for c in noun.children:
+        for c in children(noun):
             case = _case(c)
             if c.dep_ == "nmod" and (case in self.agent_case or
                                      (case in self.genitive_case and group.genitive == "actor")):
@@ -400,7 +401,7 @@ class ArgumentFinder:
         if own is not None:
             return [Participant(own[1], own[0])]
         out = self._demonyms(thing)
-        for c in thing.children:
+        for c in children(thing):
             case = _case(c)
             if c.dep_ == "nmod" and (case in self.genitive_case or case in self.agent_case):
                 _add(out, self.actors.with_conjuncts(c))
@@ -417,7 +418,7 @@ class ArgumentFinder:
         # "condamner l'arrestation du diplomate": the diplomate is not the one condemned
         patient = nested is not None and nested.genitive == "recipient"
         wanted = self.recipient_case | (self.genitive_case if deep and not patient else frozenset())
-        for c in thing.children:
+        for c in children(thing):
             case = _case(c)
             if c.dep_ == "nmod" and case in self.theme_case:  # "son consul au Pérou"
                 _add(out, [p for p in self.actors.with_conjuncts(c, shallow=True) if not p.is_place()])
@@ -438,27 +439,27 @@ class ArgumentFinder:
         if support is not None:
             self._from_support(support, hit, args)
         elif not args.actors and any(c.dep_ == "det" and c.lower_ in self.lex.plural_possessives
-                                     for c in n.children):
+                                     for c in children(n)):
             self._from_possessor(n, hit, args)
         elif not args.actors and any(c.dep_ == "det" and c.lower_ in self.possessives
-                                     for c in n.children):
+                                     for c in children(n)):
             # "son invasion de X": the owner is the clause's subject or the previous one
             owner = self._owner(n)
             if owner is not None:
                 _add(args.actors, [owner])
         elif not args.actors and n.dep_.startswith("obl") and _case(n) in self.purpose_case:
             # "X est attendu à Y pour des entretiens": X's talks
-            _add(args.actors, [p for c in n.head.children if c.dep_ in ("nsubj", "nsubj:pass")
+            _add(args.actors, [p for c in children(n.head) if c.dep_ in ("nsubj", "nsubj:pass")
                                for p in self.actors.with_conjuncts(c)])
         elif n.dep_ == "obl:agent" and n.head.pos_ == "VERB":
             # "X a été visé par des sanctions": X undergoes them
-            _add(args.recipients, [p for c in n.head.children if c.dep_ == "nsubj:pass"
+            _add(args.recipients, [p for c in children(n.head) if c.dep_ == "nsubj:pass"
                                    for p in self.actors.with_conjuncts(c)])
         elif args.actors and (n.dep_ == "nsubj" or (n.head.dep_ == "nsubj" and n.head.pos_ == "ADJ")):
             # "une contre-offensive ukrainienne a forcé une retraite russe": the object is the target
             verb = n.head if n.dep_ == "nsubj" else n.head.head
             if verb.pos_ == "VERB" and not args.recipients:
-                for c in verb.children:
+                for c in children(verb):
                     if c.dep_ == "obj":
                         _add(args.recipients, [p for p in self.actors.with_conjuncts(c) if p.code])
         keys = {a.key for a in args.actors}
@@ -492,7 +493,7 @@ class ArgumentFinder:
         # the dependents of the other words of the phrase too ("la fermeture des postes-frontières
         # avec X", "un gel des avoirs de X")
         inner = [t for t in doc[hit.start:hit.end] if t.i != n.i and t.pos_ in ("NOUN", "PROPN")]
-        for c in [*n.children, *(c for t in inner for c in t.children)]:
+        for c in [*children(n), *(c for t in inner for c in children(t))]:
             dep, case = c.dep_, _case(c)
             if dep == "nmod" and case in self.between_case:
                 both = self.actors.with_conjuncts(c)
@@ -504,14 +505,14 @@ class ArgumentFinder:
                 found = self.actors.with_conjuncts(c)
                 _add(args.actors if hit.group.genitive == "actor" else args.recipients, found)
                 if hit.group.genitive == "actor":  # "l'attaque de X contre Y", "contre Y" hung on X
-                    _add(args.recipients, [p for g in c.children if g.dep_ == "nmod" and
+                    _add(args.recipients, [p for g in children(c) if g.dep_ == "nmod" and
                                            _case(g) in self.target_case for p in self.actors.with_conjuncts(g)])
             elif dep == "nmod" and case in self.recipient_case and \
                     not (hit.group.verbal and case in self.topic_case):  # "un sommet sur X" is about X
                 _add(args.recipients, [p for p in self.actors.with_conjuncts(c) if not p.is_place()])
             elif dep.startswith("acl"):
                 _add(args.actors, self._agents(c))
-                for g in c.children:
+                for g in children(c):
                     if g.dep_.startswith("obl") and _case(g) in self.recipient_case:
                         _add(args.recipients, [p for p in self.actors.with_conjuncts(g) if not p.is_place()])
 
@@ -519,7 +520,7 @@ class ArgumentFinder:
         """The referent of a singular possessive on an event noun: the coded subject of the
         nearest governing clause, else the previous sentence's subject."""
         for verb in [n.head, *n.head.ancestors][:5]:
-            for c in verb.children:
+            for c in children(verb):
                 if c.dep_ in ("nsubj", "nsubj:pass") and c.i != n.i:
                     found = self.actors.resolve(c)
                     if found is not None and found.code:
@@ -544,7 +545,7 @@ class ArgumentFinder:
         l'objet de"."""
         undergo = self.lex.undergo_verbs
         return support.lemma_ in undergo or any(c.dep_ == "obj" and c.lemma_ in undergo
-                                                 for c in support.children)
+                                                 for c in children(support))
 
     def _from_support(self, support: Token, hit: Hit, args: Arguments) -> None:
         """Participants from the verb the noun is the object of."""
@@ -580,14 +581,14 @@ class ArgumentFinder:
     def place(self, head: Token, support: Token | None, verbal: bool = False) -> Participant | None:
         """A city, region or country the event is said to happen in ("à Lausanne",
         "dans la région de Kharkiv"); after a verbal event, "sur X" is its topic."""
-        anchors = [head, support] + [c for c in head.children if c.dep_ == "obj"]
+        anchors = [head, support] + [c for c in children(head) if c.dep_ == "obj"]
         if head.pos_ == "NOUN":  # "l'attentat déjoué à X"
-            anchors += [c for c in head.children if c.dep_ == "acl"]
+            anchors += [c for c in children(head) if c.dep_ == "acl"]
         if head.pos_ == "NOUN" and head.dep_.startswith("obl") and head.head.pos_ == "VERB" and \
                 _case(head) in self.purpose_case:
             anchors.append(head.head)  # "attendu vendredi à X pour des entretiens"
         if head.dep_ == "nsubj" and head.head.pos_ == "VERB":  # "une offensive a forcé une retraite ... à X"
-            anchors += [head.head, *(c for c in head.head.children if c.dep_ == "obj")]
+            anchors += [head.head, *(c for c in children(head.head) if c.dep_ == "obj")]
         for anchor in anchors:
             if anchor is None:
                 continue
@@ -607,14 +608,14 @@ class ArgumentFinder:
         """Dependents of ``anchor`` that may be places; for an event noun, also a place
         phrase the parser hung on the governing verb right after the noun's phrase
         ("pendant le meurtre de X en 1998, à Lisbonne")."""
-        found = list(anchor.children)
+        found = list(children(anchor))
         # a bare time noun carries the place the parser hung on it: "attendu vendredi à X"
-        found += [g for c in anchor.children if c.dep_.startswith(("obl", "xcomp")) and c.pos_ == "NOUN"
-                  and not any(x.dep_ == "case" for x in c.children) for g in c.children]
+        found += [g for c in children(anchor) if c.dep_.startswith(("obl", "xcomp")) and c.pos_ == "NOUN"
+                  and not any(x.dep_ == "case" for x in children(c)) for g in children(c)]
         if anchor.i != head.i or head.pos_ != "NOUN":
             return found
         end = head.right_edge.i
-        followers = sorted((c for a in list(head.ancestors)[:2] for c in a.children
+        followers = sorted((c for a in list(head.ancestors)[:2] for c in children(a)
                             if c.i > end and c.dep_.startswith("obl")), key=lambda t: t.i)
         for c in followers:  # adjacent phrases only, each extending the run ("en 2006, à Londres")
             if c.left_edge.i - end > 2:
@@ -630,7 +631,7 @@ class ArgumentFinder:
             return Participant(hit[1], hit[0])
         if depth >= 3:
             return None
-        for c in tok.children:
+        for c in children(tok):
             # "la région de X", "la ville, X"; not "nos relations avec X"
             if c.dep_ in ("appos", "flat:name") or (c.dep_ == "nmod" and _case(c) in self.genitive_case):
                 found = self._place_in(c, depth + 1)

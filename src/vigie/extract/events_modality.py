@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from vigie.extract.events_tree import children
 from vigie.resources import Resources
 
 if TYPE_CHECKING:
@@ -55,12 +56,12 @@ def _morph(tok: Token, key: str) -> str:
 
 
 def _auxiliaries(v: Token) -> list[Token]:
-    return [c for c in v.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    return [c for c in children(v) if c.dep_.startswith("aux") or c.dep_ == "cop"]
 
 
 def negated(v: Token, c: ModalityCues) -> bool:
     """A verb with a negator ("n'a jamais", "ne ... pas") or a noun with "aucun" / "sans"."""
-    for child in v.children:
+    for child in children(v):
         lemma = child.lemma_.lower()
         if child.dep_.startswith("advmod") and lemma in c.negators:
             return True
@@ -106,14 +107,14 @@ def _governors(tok: Token) -> list[Token]:
 def _misread_governor(v: Token, c: ModalityCues) -> bool:
     """"dément avoir vendu": a claim verb the parser did not attach, just before the event's
     auxiliary or infinitive marker."""
-    first = min([v.i, *(a.i for a in v.children if a.dep_.startswith(("aux", "mark")) and a.i < v.i)])
+    first = min([v.i, *(a.i for a in children(v) if a.dep_.startswith(("aux", "mark")) and a.i < v.i)])
     return any(t.lower_ in c.claimed_forms for t in v.doc[max(v.sent.start, first - 2):first])
 
 
 def _foiled(carriers: list[Token], c: ModalityCues) -> bool:
     """"l'attentat déjoué", "ont empêché l'attaque": stopped before it happened."""
     for t in carriers:
-        if any(m.dep_ in ("acl", "amod") and m.lemma_.lower() in c.foiled for m in t.children):
+        if any(m.dep_ in ("acl", "amod") and m.lemma_.lower() in c.foiled for m in children(t)):
             return True
     return any(g.lemma_.lower() in c.foiled for g in [*carriers[1:], *_governors(carriers[-1])[:2]])
 
@@ -121,7 +122,7 @@ def _foiled(carriers: list[Token], c: ModalityCues) -> bool:
 def _reported(tok: Token, c: ModalityCues) -> bool:
     """A clause introduced as someone's claim: "les informations selon lesquelles ..."."""
     return any(ch.pos_ == "PRON" and any(g.dep_ == "case" and g.lemma_.lower() in c.claimed_case
-                                         for g in ch.children) for ch in tok.children)
+                                         for g in children(ch)) for ch in children(tok))
 
 
 def modality_of(head: Token, clause: Token | None, language: str, *, in_denial: bool = False) -> str:
@@ -146,7 +147,7 @@ def modality_of(head: Token, clause: Token | None, language: str, *, in_denial: 
 
 def _claimed(carriers: list[Token], governors: list[Token], c: ModalityCues) -> bool:
     """Alleged: "la prétendue attaque", "aurait fourni", "selon lesquelles", "accusé d'avoir"."""
-    if any(m.dep_ == "amod" and m.lemma_.lower() in c.claimed_modifiers for t in carriers for m in t.children):
+    if any(m.dep_ == "amod" and m.lemma_.lower() in c.claimed_modifiers for t in carriers for m in children(t)):
         return True
     if any(_conditional(t, c.conditional_endings) == "past" for t in carriers):
         return True
@@ -161,11 +162,11 @@ def _planned(carriers: list[Token], c: ModalityCues) -> bool:
     for t in carriers:
         if _future(t) or any(a.lemma_.lower() in c.future_governors for a in _auxiliaries(t)):
             return True
-        if any(m.dep_ in ("amod", "acl") and m.lemma_.lower() in c.future_modifiers for m in t.children):
+        if any(m.dep_ in ("amod", "acl") and m.lemma_.lower() in c.future_modifiers for m in children(t)):
             return True
         # the trigger itself in the present passive: "X est attendu à Y"
         if t.lower_ in c.future_modifiers and any(a.dep_ == "aux:pass" and _morph(a, "Tense") == "Pres"
-                                                  for a in t.children):
+                                                  for a in children(t)):
             return True
     return False
 
@@ -174,7 +175,7 @@ def _conditional_reading(carriers: list[Token], governors: list[Token], c: Modal
     """Conditions, modal governors and the conditional mood: hypothetical, future (in the
     past), claimed (hearsay) or, without any of them, actual."""
     top = carriers[-1]
-    if any(m.dep_ == "mark" and m.lemma_.lower() in c.condition_marks for m in top.children):
+    if any(m.dep_ == "mark" and m.lemma_.lower() in c.condition_marks for m in children(top)):
         return "hypothetical"
     if any(g.lemma_.lower() in c.hypothetical_governors for g in [*carriers[1:], *governors[:2]]):
         return "hypothetical"

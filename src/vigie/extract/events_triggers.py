@@ -11,6 +11,10 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from spacy.parts_of_speech import IDS
+from spacy.strings import get_string_id
+
+from vigie.extract.events_tree import children
 from vigie.nlp.columns import columns
 from vigie.resources import Resources
 
@@ -175,48 +179,78 @@ def lexicon(language: str) -> Lexicon:
                    frozenset(data.get("dates", {}).get("bounds", [])))
 
 
-def _phrase_span(head: Token, phrase: Phrase, matching: dict[str, Any]) -> tuple[int, int] | None:
+class _Words:
+    """Per-Doc columns for phrase matching: lower forms, lower-case lemmas and parts of
+    speech read by index, without a spaCy ``Token`` per word looked at."""
+
+    def __init__(self, doc: Doc, matching: dict[str, Any]) -> None:
+        cols = columns(doc)
+        self.doc = doc
+        self.lower: list[int] = cols.lower.tolist()
+        self.lemma: list[int] = cols.lemma.tolist()
+        self.pos: list[int] = cols.pos.tolist()
+        self.gap_pos = frozenset(IDS[p] for p in matching.get("gap_pos", []))
+        self.max_gap = int(matching.get("max_gap", 3))
+        self.reflexive = frozenset(get_string_id(w) for w in matching.get("reflexive", []))
+
+    def lemma_lower(self, i: int) -> str:
+        """``doc[i].lemma_.lower()``."""
+        h = self.lemma[i]
+        found = _LOWERED.get(h)
+        if found is None:
+            found = _LOWERED[h] = self.doc.vocab.strings[h].lower()
+        return found
+
+
+_LOWERED: dict[int, str] = {}  # lemma hash -> its lower-case string (string hashes are global)
+
+
+def _phrase_span(head: Token, phrase: Phrase, words: _Words) -> tuple[int, int] | None:
     """The token span of ``phrase`` around ``head``, or None when its other words are absent."""
-    doc, gap_pos, max_gap = head.doc, set(matching.get("gap_pos", [])), int(matching.get("max_gap", 3))
+    n, max_gap = len(words.lower), words.max_gap
     start, end = head.i, head.i + 1
     if phrase.reflexive:
-        clitics = set(matching.get("reflexive", []))
-        found = next((t.i for t in doc[max(head.i - max_gap - 1, 0):head.i] if t.lower_ in clitics), None)
-        if found is None and not any(c.dep_.startswith("expl") for c in head.children):
+        lower = words.lower
+        found = next((i for i in range(max(head.i - max_gap - 1, 0), head.i) if lower[i] in words.reflexive), None)
+        if found is None and not any(c.dep_.startswith("expl") for c in children(head)):
             return None
         start = found if found is not None else start
     for word in phrase.after:
-        i, skipped = end, 0
-        while i < len(doc) and doc[i].lemma_.lower() != word and doc[i].lower_ != word:
-            if doc[i].pos_ not in gap_pos or skipped >= max_gap:
+        i, skipped, word_id = end, 0, get_string_id(word)
+        while i < n and words.lower[i] != word_id and words.lemma_lower(i) != word:
+            if words.pos[i] not in words.gap_pos or skipped >= max_gap:
                 return None
             i, skipped = i + 1, skipped + 1
-        if i >= len(doc):
+        if i >= n:
             return None
         end = i + 1
     return start, end
 
 
-def _needs_met(head: Token, start: int, end: int, needs: frozenset[str]) -> bool:
-    if not needs:
-        return True
-    doc = head.doc
-    lemmas = {t.lemma_.lower() for t in doc[start:end]}
+def _around(head: Token) -> set[str]:
+    """The lemmas around a head that :func:`_needs_met` looks for."""
+    lemmas: set[str] = set()
     # dependents two levels down, and siblings (the parser often attaches a manner
     # complement to the head's governor: "attaque avec virulence")
-    for child in [*head.children, *head.head.children]:
+    for child in [*children(head), *children(head.head)]:
         lemmas.add(child.lemma_.lower())
-        lemmas.update(g.lemma_.lower() for g in child.children)
+        grandchildren = children(child)
+        lemmas.update(g.lemma_.lower() for g in grandchildren)
         # the mark of a clause hung on the object ("appelé les rebelles *à* déposer")
-        lemmas.update(m.lemma_.lower() for g in child.children if g.dep_.startswith("acl")
-                      for m in g.children if m.dep_ == "mark")
-    return bool(lemmas & needs)
+        lemmas.update(m.lemma_.lower() for g in grandchildren if g.dep_.startswith("acl")
+                      for m in children(g) if m.dep_ == "mark")
+    return lemmas
+
+
+def _needs_met(start: int, end: int, needs: frozenset[str], around: set[str], words: _Words) -> bool:
+    """One of ``needs`` among the phrase's lemmas or the lemmas ``around`` its head."""
+    return bool(around & needs) or any(words.lemma_lower(i) in needs for i in range(start, end))
 
 
 def _figurative(head: Token, group: TriggerGroup) -> bool:
     """A figurative modifier: "une offensive diplomatique", "des attaques frontales"."""
     return bool(group.not_with) and any(c.lemma_.lower() in group.not_with or
-                                        c.lower_ in group.not_with for c in head.children)
+                                        c.lower_ in group.not_with for c in children(head))
 
 
 def _out_of_context(head: Token, group: TriggerGroup, sentence_lemmas: dict[int, frozenset[str]]) -> bool:
@@ -237,7 +271,7 @@ def _ruled_out(head: Token, group: TriggerGroup, lex: Lexicon) -> bool:
     """A dependent that excludes this reading ("arrêter de", "arrêter la destruction")."""
     if not group.unless:
         return False
-    for c in head.children:
+    for c in children(head):
         if c.dep_ in group.unless:
             return True
         if "event-object" in group.unless and c.dep_ == "obj" and \
@@ -253,32 +287,44 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
         return []
     best: dict[int, tuple[tuple[int, bool, int, int], Hit]] = {}
     sentence_lemmas: dict[int, frozenset[str]] = {}
+    words = _Words(doc, lex.matching)
     for i in columns(doc).positions(lemma=lex.heads, lower=lex.heads):
         head = doc[i]
+        pos = head.pos_
         candidates = lex.by_head.get(head.lemma_, []) + lex.by_head.get(head.lower_, [])
-        for phrase in candidates:
-            if phrase.kind == "noun" and head.pos_ not in NOUN_TAGS:
+        # specific (with needs) beats generic, the reading that fits the part of speech
+        # ("rencontre" noun or verb) beats the other, longer beats shorter, earlier beats
+        # later; the best reading whose words and context are there wins, so readings are
+        # tried best first (a stable sort: equal ranks keep their order)
+        ranked = sorted(((_rank(phrase, lex, pos), phrase) for phrase in candidates),
+                        key=lambda rp: rp[0], reverse=True)
+        around: set[str] | None = None  # computed for the first reading with needs
+        for rank, phrase in ranked:
+            if phrase.kind == "noun" and pos not in NOUN_TAGS:
                 continue  # "situation critique": an adjective, not an event noun
-            if phrase.kind == "verb" and head.pos_ == "ADJ" and head.lemma_ != phrase.head and \
+            if phrase.kind == "verb" and pos == "ADJ" and head.lemma_ != phrase.head and \
                     head.lower_ not in phrase.participles:
                 continue  # an adjective is a verb only as a participle ("gelé", not "critique")
-            span = _phrase_span(head, phrase, lex.matching)
+            span = _phrase_span(head, phrase, words)
             if span is None:
                 continue
             group = lex.groups[phrase.group]
-            if not _needs_met(head, span[0], span[1], group.needs) or _ruled_out(head, group, lex) \
-                    or _figurative(head, group):
+            if group.needs and around is None:
+                around = _around(head)
+            if (group.needs and not _needs_met(span[0], span[1], group.needs, around or set(), words)) \
+                    or _ruled_out(head, group, lex) or _figurative(head, group):
                 continue
-            # specific (with needs) beats generic, the reading that fits the part of speech
-            # ("rencontre" noun or verb) beats the other, longer beats shorter, earlier beats later
-            fits = (phrase.kind == "noun") == (head.pos_ in ("NOUN", "PROPN"))
-            rank = (1 if group.needs else 0, fits, phrase.size, -phrase.group)
-            if head.i not in best or rank > best[head.i][0]:
-                hit = Hit(head, span[0], span[1], group, phrase.kind, phrase.size)
-                if _out_of_context(head, group, sentence_lemmas):
-                    hit.extra["needs_armed"] = True
-                best[head.i] = (rank, hit)
+            hit = Hit(head, span[0], span[1], group, phrase.kind, phrase.size)
+            if _out_of_context(head, group, sentence_lemmas):
+                hit.extra["needs_armed"] = True
+            best[head.i] = (rank, hit)
+            break
     hits = [h for _, h in best.values()]
     # a head inside a longer phrase of another hit belongs to that phrase ("gel des avoirs")
     covered = {i for h in hits if h.size > 1 for i in range(h.start, h.end) if i != h.head.i}
     return sorted((h for h in hits if h.head.i not in covered), key=lambda h: h.head.i)
+
+
+def _rank(phrase: Phrase, lex: Lexicon, pos: str) -> tuple[int, bool, int, int]:
+    fits = (phrase.kind == "noun") == (pos in ("NOUN", "PROPN"))
+    return (1 if lex.groups[phrase.group].needs else 0, fits, phrase.size, -phrase.group)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from vigie.extract.events_actors import Participant, to_location, to_ref
 from vigie.extract.events_merge import Candidate
 from vigie.extract.events_modality import UNREALISED, cues, modality_of
+from vigie.extract.events_tree import children
 from vigie.schema import ActorRef, DateRef, Event, Span
 
 if TYPE_CHECKING:
@@ -82,7 +83,8 @@ def evidence_sentence(analysis: Analysis, start: int, end: int) -> Span:
     if span is None or len(span) == 0:
         return Span(analysis.text[start:end], start, end)
     sent = span[0].sent
-    text = sent.text.rstrip()
+    # the Doc's text, not the sentence's: ``Span.text`` builds a Token per word
+    text = analysis.text[sent.start_char:sent.end_char].rstrip()
     return Span(text, sent.start_char, sent.start_char + len(text))
 
 
@@ -130,7 +132,7 @@ def _denied_sources(analysis: Analysis, st: Statement, finder: ArgumentFinder) -
         return []
     claim_nouns = cues(analysis.language).claimed_nouns
     for verb in (cue, cue.head):
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ in ("obj", "obl:arg", "obl", "obl:mod") and c.lemma_.lower() in claim_nouns:
                 sources = [p for p in finder.source_of(c) if p.code]
                 if sources:
@@ -187,7 +189,7 @@ def _side_subject(analysis: Analysis, start: int, end: int) -> bool:
         return False
     # a parser may hang "tandis que ..." on a noun: a marked clause that is not the reported
     # one (ccomp) is a side clause wherever it hangs
-    marked = any(c.dep_ == "mark" for c in verb.children) and not verb.dep_.startswith("ccomp")
+    marked = any(c.dep_ == "mark" for c in children(verb)) and not verb.dep_.startswith("ccomp")
     return verb.dep_ in ("advcl", "conj") or marked
 
 
@@ -236,7 +238,7 @@ def from_statement(analysis: Analysis, st: Statement, finder: ArgumentFinder) ->
             return None
         event.modality = modality  # type: ignore[assignment]
         # "a déclaré à Genève", "s'exprimant à Genève, X a accusé ..."
-        anchors = [cue, *(c for c in cue.children if c.dep_.startswith("advcl"))]
+        anchors = [cue, *(c for c in children(cue) if c.dep_.startswith("advcl"))]
         place = next((p for p in (finder.place(a, None, verbal=True) for a in anchors) if p), None)
         event.location = to_location(place)
     if event.date is None:
