@@ -1,4 +1,5 @@
-"""Word-list lookups on per-Doc columns select exactly the tokens a spaCy Matcher would."""
+"""Word-list lookups on per-Doc columns select exactly the tokens a spaCy Matcher would; morphological
+features read once per analysis equal spaCy's."""
 
 from __future__ import annotations
 
@@ -46,3 +47,18 @@ def test_empty_word_list_and_empty_doc(doc):
 
 def test_computed_once_per_doc(doc):
     assert columns(doc) is columns(doc)
+
+
+def test_morph_feature_is_spacys_get(shared):
+    """``feature`` returns what ``Token.morph.get`` returns, on every token of the corpus."""
+    from vigie.nlp.morph import feature
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "corpus" / "fr").glob("*.txt"))[:8]]
+    names = ("VerbForm", "Tense", "Mood", "Person", "Number", "Gender", "Definite", "Poss", "PronType", "Absent")
+    checked = 0
+    for doc in load_model("fr").pipe(texts):
+        for tok in doc:
+            for name in names:
+                assert feature(tok, name) == tuple(tok.morph.get(name)), (tok.text, name)
+                checked += 1
+    assert checked > 10_000

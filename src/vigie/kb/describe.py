@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from vigie.kb.lexicon import Lexicon
 from vigie.kb.normalise import make_key
 from vigie.kb.store import KnowledgeBase
+from vigie.nlp.morph import feature
 from vigie.schema import Entity
 
 # Dependents of the head that end the description: relative clauses, appositions
@@ -80,7 +81,7 @@ def phrase(head: Token, lex: Lexicon) -> Span:
 
 def _participle(tok: Token) -> bool:
     """A participial modifier ("transmis par le PS"), not an infinitive clause ("d’avoir rejoint")."""
-    return "Part" in tok.morph.get("VerbForm") and not any(
+    return "Part" in feature(tok, "VerbForm") and not any(
         c.dep_ in ("aux", "aux:tense", "aux:pass", "mark", "case") for c in tok.children)
 
 
@@ -130,10 +131,10 @@ def describe(span: Span, head: Token, lex: Lexicon, kb: KnowledgeBase, language:
 def _plural(span: Span, head: Token) -> bool:
     """A plural head, unless its determiner is singular ("l’ONG": invariable nouns are
     often tagged plural)."""
-    if "Plur" not in head.morph.get("Number"):
+    if "Plur" not in feature(head, "Number"):
         return False
     first = span[0]
-    return not (first.pos_ == "DET" and first.i < head.i and "Sing" in first.morph.get("Number"))
+    return not (first.pos_ == "DET" and first.i < head.i and "Sing" in feature(first, "Number"))
 
 
 def _topic_ranges(span: Span, lex: Lexicon) -> list[tuple[int, int]]:
@@ -164,7 +165,7 @@ def _determiner(span: Span, lex: Lexicon) -> str | None:
         return "indefinite"
     if key in lex.definite:
         return "definite"
-    return "possessive" if "Yes" in first.morph.get("Poss") or key in lex.possessive else None
+    return "possessive" if "Yes" in feature(first, "Poss") or key in lex.possessive else None
 
 
 def _demonym(span: Span, head: Token, kb: KnowledgeBase, language: str) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vigie.nlp.morph import feature
 from vigie.speech.content_acts import accuses, demands, warns
 from vigie.speech.cues import low, verb_cue
 
@@ -37,7 +38,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _first_person(tok: Token | None, lex: Lexicon) -> bool:
-    return tok is not None and (low(tok) in lex.first_person or "1" in tok.morph.get("Person"))
+    return tok is not None and (low(tok) in lex.first_person or "1" in feature(tok, "Person"))
 
 
 def _clitic_first_person(verb: Token, lex: Lexicon) -> bool:
@@ -47,7 +48,7 @@ def _clitic_first_person(verb: Token, lex: Lexicon) -> bool:
 
 def _mistagged_present(tok: Token, lex: Lexicon) -> bool:
     """A "participle" without auxiliary whose ending is no participle's: a present tense."""
-    if "Part" not in tok.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in tok.children):
+    if "Part" not in feature(tok, "VerbForm") or any(c.dep_.startswith("aux") for c in tok.children):
         return False
     return not low(tok).endswith(tuple(lex.participle_endings))
 
@@ -60,9 +61,9 @@ def performative(tokens: list[Token], lex: Lexicon) -> tuple[str, Token] | None:
         match = verb_cue(tok, lex)
         if match is None or match.act == NEUTRAL or match.negated or match.passive:
             continue
-        present = ("Pres" in tok.morph.get("Tense") and "Fin" in tok.morph.get("VerbForm")) or \
+        present = ("Pres" in feature(tok, "Tense") and "Fin" in feature(tok, "VerbForm")) or \
             _mistagged_present(tok, lex)
-        infinitive = "Inf" in tok.morph.get("VerbForm") and tok.head.pos_ in ("VERB", "AUX") and \
+        infinitive = "Inf" in feature(tok, "VerbForm") and tok.head.pos_ in ("VERB", "AUX") and \
             tok.head.lemma_.lower() in lex.subject_control and _first_person(_subject(tok.head), lex)
         if not (present or infinitive):
             continue
@@ -80,7 +81,7 @@ def performative(tokens: list[Token], lex: Lexicon) -> tuple[str, Token] | None:
 def denies_own_past(tokens: list[Token], lex: Lexicon) -> bool:
     """« Nous n'avons jamais vendu ... »: a first-person negated past action."""
     for tok in tokens:
-        if tok.pos_ != "VERB" or ("Part" not in tok.morph.get("VerbForm") and "Inf" not in tok.morph.get("VerbForm")):
+        if tok.pos_ != "VERB" or ("Part" not in feature(tok, "VerbForm") and "Inf" not in feature(tok, "VerbForm")):
             continue
         group = tok.doc[max(tok.i - 4, tok.sent.start): tok.i]
         words = {low(t) for t in group}
@@ -108,10 +109,10 @@ def announces(tokens: list[Token], lex: Lexicon) -> bool:
     for k, tok in enumerate(tokens[:-1]):
         if tok.lemma_.lower() not in lex.future_auxiliaries or tok.pos_ not in ("AUX", "VERB"):
             continue
-        if "Pres" not in tok.morph.get("Tense"):
+        if "Pres" not in feature(tok, "Tense"):
             continue
         nxt = tokens[k + 1: k + 4]
-        passive = len(nxt) >= 2 and nxt[0].lemma_ == lex.passive_auxiliary and "Part" in nxt[1].morph.get("VerbForm")
+        passive = len(nxt) >= 2 and nxt[0].lemma_ == lex.passive_auxiliary and "Part" in feature(nxt[1], "VerbForm")
         if passive or _first_person(_subject(tok), lex) or _clitic_first_person(tok, lex):
             return True
     return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vigie.nlp.morph import feature
 from vigie.speech.cues import low
 
 if TYPE_CHECKING:
@@ -44,20 +45,20 @@ def _other_party(subj: Token | None, lex: Lexicon) -> bool:
     if subj.pos_ in ("NOUN", "PROPN"):
         return subj.pos_ == "PROPN" or subj.lemma_.lower() in lex.source_nouns or \
             any(t.pos_ == "PROPN" for t in subj.subtree)
-    return low(subj) in lex.pronouns or "2" in subj.morph.get("Person")
+    return low(subj) in lex.pronouns or "2" in feature(subj, "Person")
 
 
 def _obliged(tok: Token, lex: Lexicon) -> bool:
     """« X doit se retirer »: devoir, present or future indicative, another party as subject,
     an infinitive that is no schedule (« doit se rendre à »)."""
     ca = lex.content_acts
-    if tok.lemma_.lower() not in ca.deontic or "Cnd" in tok.morph.get("Mood"):
+    if tok.lemma_.lower() not in ca.deontic or "Cnd" in feature(tok, "Mood"):
         return False
-    if not set(tok.morph.get("Tense")) & {"Pres", "Fut"}:
+    if not set(feature(tok, "Tense")) & {"Pres", "Fut"}:
         return False
-    inf = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and "Inf" in c.morph.get("VerbForm")), None)
+    inf = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and "Inf" in feature(c, "VerbForm")), None)
     holder = tok
-    if inf is None and tok.dep_.startswith("aux") and "Inf" in tok.head.morph.get("VerbForm"):
+    if inf is None and tok.dep_.startswith("aux") and "Inf" in feature(tok.head, "VerbForm"):
         inf, holder = tok.head, tok.head
     if inf is None or inf.lemma_.lower() in ca.scheduled:
         return False
@@ -91,7 +92,7 @@ def _asserted_copula(tok: Token) -> bool:
     """« ... est inacceptable »; not in a relative clause or the conditional of hearsay
     (« des référendums, qui seraient illégaux, ... »), which only report a charge."""
     cop = next((c for c in tok.children if c.dep_ == "cop"), None)
-    return cop is not None and tok.dep_ != "acl:relcl" and "Cnd" not in cop.morph.get("Mood")
+    return cop is not None and tok.dep_ != "acl:relcl" and "Cnd" not in feature(cop, "Mood")
 
 
 def _predicated(tok: Token, inside: set[int], lex: Lexicon) -> bool:
@@ -104,7 +105,7 @@ def _predicated(tok: Token, inside: set[int], lex: Lexicon) -> bool:
 
 def _aimed_noun(noun: Token, inside: set[int], lex: Lexicon) -> bool:
     """A noun phrase pointing at a referent: demonstrative or possessive, or predicated."""
-    pointed = any("Dem" in c.morph.get("PronType") or "Yes" in c.morph.get("Poss")
+    pointed = any("Dem" in feature(c, "PronType") or "Yes" in feature(c, "Poss")
                   for c in noun.children if c.dep_ == "det")
     return pointed or _predicated(noun, inside, lex)
 
@@ -114,7 +115,7 @@ def _blamed_subject(noun: Token, inside: set[int]) -> bool:
     subject of the reported clause, pinned on a party (an agent "par X") or pointed at."""
     if noun.dep_ not in SUBJECT_DEPS or not _heads_content(noun.head, inside):
         return False
-    pointed = any("Dem" in c.morph.get("PronType") or "Yes" in c.morph.get("Poss")
+    pointed = any("Dem" in feature(c, "PronType") or "Yes" in feature(c, "Poss")
                   for c in noun.children if c.dep_ == "det")
     return pointed or any(t.dep_ == "obl:agent" for t in noun.subtree)
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from vigie.nlp.columns import columns
+from vigie.nlp.morph import feature
 from vigie.speech.lexicon import CueEntry, Lexicon, Preposition
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ MAX_AUX_GAP = 6  # "a *de son côté* regretté", "a *pour sa part* salué"
 
 def linear_aux(verb: Token, auxiliaries: frozenset[str]) -> Token | None:
     """The auxiliary of a participle found by position when the parser missed it."""
-    if "Part" not in verb.morph.get("VerbForm"):
+    if "Part" not in feature(verb, "VerbForm"):
         return None
     for tok in reversed(verb.doc[max(verb.sent.start, verb.i - MAX_AUX_GAP): verb.i]):
         if tok.lemma_ in auxiliaries and tok.pos_ in ("AUX", "VERB"):
@@ -40,7 +41,7 @@ def linear_aux(verb: Token, auxiliaries: frozenset[str]) -> Token | None:
 def infinitive(verb: Token) -> bool:
     """An infinitive, unless the tagger called a participle with its auxiliary one
     ("a toutefois pointé" tagged VerbForm=Inf)."""
-    return "Inf" in verb.morph.get("VerbForm") and not any(c.dep_ == "aux:tense" for c in verb.children)
+    return "Inf" in feature(verb, "VerbForm") and not any(c.dep_ == "aux:tense" for c in verb.children)
 
 
 def finite(verb: Token, auxiliaries: frozenset[str]) -> bool:
@@ -48,7 +49,7 @@ def finite(verb: Token, auxiliaries: frozenset[str]) -> bool:
     clitic subject, which only a conjugated verb takes ("dit-il", tagged a participle)."""
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     inverted = nxt is not None and nxt.pos_ == "PRON" and nxt.text.startswith("-")
-    return "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children) \
+    return "Fin" in feature(verb, "VerbForm") or any(c.dep_.startswith("aux") for c in verb.children) \
         or inverted or linear_aux(verb, auxiliaries) is not None
 
 
@@ -99,8 +100,8 @@ def _clitic_after(verb: Token, lex: Lexicon) -> bool:
 def _group_before(verb: Token, lex: Lexicon) -> list[Token]:
     """Auxiliaries, clitics and negation right before ``verb`` ("ne s'est pas")."""
     doc, out = verb.doc, []
-    i = verb.i - 1
-    while i >= verb.sent.start:
+    i, first = verb.i - 1, verb.sent.start  # Token.sent walks the sentence: once, not per word
+    while i >= first:
         t = doc[i]
         word = low(t)
         if t.pos_ == "AUX" or word in lex.clitics or word in lex.negation_words or \
@@ -115,13 +116,13 @@ def _group_before(verb: Token, lex: Lexicon) -> list[Token]:
 def _tail(verb: Token, tail: tuple[str, ...]) -> list[Token] | None:
     """The tokens of the fixed words after ``verb``, or None when they are not there."""
     doc, found = verb.doc, []
-    i, gap = verb.i + 1, 0
+    i, gap, end = verb.i + 1, 0, verb.sent.end  # Token.sent walks the sentence: once, not per word
     for word in tail:
-        while i < verb.sent.end and low(doc[i]) != word and doc[i].lemma_.lower() != word:
+        while i < end and low(doc[i]) != word and doc[i].lemma_.lower() != word:
             if doc[i].is_punct or doc[i].pos_ in ("VERB", "SCONJ") or gap >= MAX_TAIL_GAP:
                 return None
             i, gap = i + 1, gap + 1
-        if i >= verb.sent.end:
+        if i >= end:
             return None
         found.append(doc[i])
         i += 1
@@ -143,8 +144,8 @@ def _passive(verb: Token, lex: Lexicon) -> bool:
     if aux is not None and aux.lemma_ != lex.passive_auxiliary:
         return False  # "a de son côté souligné": the parser hung the participle on "côté"
     has_aux = any(c.dep_.startswith("aux") for c in verb.children)
-    return (not has_aux and verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm")
-            and "Past" in verb.morph.get("Tense")
+    return (not has_aux and verb.dep_ in ("acl", "amod") and "Part" in feature(verb, "VerbForm")
+            and "Past" in feature(verb, "Tense")
             and (not lex.participle_endings or low(verb).endswith(tuple(lex.participle_endings))))
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from vigie.nlp.morph import feature
 from vigie.resources import Resources
 
 if TYPE_CHECKING:
@@ -159,8 +160,8 @@ class Lexicon:
 
     def present_participle(self, tok: Token) -> bool:
         """"condamnant", "niant": by morphology, or by ending when the tagger erred."""
-        forms = tok.morph.get("VerbForm")
-        if "Part" in forms and "Pres" in tok.morph.get("Tense"):
+        forms = feature(tok, "VerbForm")
+        if "Part" in forms and "Pres" in feature(tok, "Tense"):
             return True
         return "Fin" not in forms and bool(self.gerund_endings) and \
             tok.text.lower().endswith(self.gerund_endings)

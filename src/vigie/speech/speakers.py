@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from vigie.nlp.columns import columns
+from vigie.nlp.morph import feature
 from vigie.speech.cues import linear_aux, low
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class Candidate:
 
 
 def _morph(token: Token, key: str) -> str | None:
-    values = token.morph.get(key)
+    values = feature(token, key)
     return values[0] if values else None
 
 
@@ -143,7 +144,7 @@ def _runs_into_verb(wider: Span, span: Span) -> bool:
 def _np_child(child: Token) -> bool:
     """Whether a dependent belongs to the mention: not a clause, except a participle glued
     to its noun ("ce courrier signé par le maire", not ", rédigé en une nuit")."""
-    if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm") and "Past" in child.morph.get("Tense"):
+    if child.dep_ == "acl" and "Part" in feature(child, "VerbForm") and "Past" in feature(child, "Tense"):
         return child.i > 0 and child.doc[child.i - 1].text != "," and \
             not any(c.dep_.startswith("aux") or c.dep_ == "mark" for c in child.children)
     return child.dep_ in NP_KEEP and child.dep_ not in CLAUSAL and child.pos_ not in ("VERB", "AUX")
@@ -340,12 +341,12 @@ class Speakers:
             if head.pos_ not in ("VERB", "AUX"):
                 return None
             lemma = head.lemma_.lower()
-            if "Inf" in verb.morph.get("VerbForm") and lemma in self.lex.object_control:
+            if "Inf" in feature(verb, "VerbForm") and lemma in self.lex.object_control:
                 return next((c for c in head.children if c.dep_ in ("obj", "iobj")), None)
             subj = self.subject(head)
             if subj is not None:
                 return subj
-            after = self.inverted(head, head.i) if "Fin" in head.morph.get("VerbForm") or \
+            after = self.inverted(head, head.i) if "Fin" in feature(head, "VerbForm") or \
                 any(c.dep_.startswith("aux") for c in head.children) else None
             if after is not None and head.i > 0 and head.doc[head.i - 1].text in (",", "»", "”", '"'):
                 return after  # an incise verb's inverted subject; a gerund has none
@@ -421,8 +422,8 @@ class Speakers:
                 or any(t.pos_ == "PROPN" for t in span if t.i != head.i):
             return None
         first = span[0]
-        if "Def" not in first.morph.get("Definite") and "Yes" not in first.morph.get("Poss") \
-                and "Dem" not in first.morph.get("PronType"):
+        if "Def" not in feature(first, "Definite") and "Yes" not in feature(first, "Poss") \
+                and "Dem" not in feature(first, "PronType"):
             return None
         words = content_words(span)
         for cand in reversed(self.candidates):
