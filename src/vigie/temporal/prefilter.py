@@ -10,6 +10,7 @@ a rule never loses a match: the result is the same as running every rule everywh
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -20,11 +21,15 @@ from typing import Any
 DIGIT = r"\d"        # the atom "some ASCII digit"
 _UNKNOWN = "\x00"    # in a literal string: any text (possibly none) the analysis cannot spell
 _CAP = 256           # largest set of literal strings tracked through a pattern
+_HAS_DIGIT = re.compile("[0-9]")
 _QUANT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 _ZERO_WIDTH_ESCAPES = set("AbBGKZ")
 _CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v"}
 _CLASS_ESCAPES = set("dDsSwWhHNXpPR")
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+# escapes and character classes (whose brackets do not group), then parentheses
+_PARENS = re.compile(r"\\.|\[\^?\]?(?:\\.|\[:\w+:\]|[^\]\\])*\]|[()]")
+_NAMED = re.compile(r"\(\?P?<(?![=!])[A-Za-z_]\w*>")
 
 Clause = frozenset[str]
 
@@ -62,15 +67,15 @@ def _atom(piece: str) -> str:
 def _minimal(atoms: set[str]) -> Clause:
     """Drop atoms implied by a shorter one of the clause ("janvier" when "janv" is there)."""
     digits = DIGIT in atoms
-    out = set()
-    for a in atoms:
-        if digits and a != DIGIT and any(c.isascii() and c.isdigit() for c in a):
-            continue
-        if not any(b != a and b != DIGIT and b in a for b in atoms):
-            out.add(a)
-    return frozenset(out)
+    kept: list[str] = []
+    for a in sorted(atoms, key=lambda x: (len(x), x)):
+        if a == DIGIT or not ((digits and _HAS_DIGIT.search(a))
+                              or any(b in a for b in kept if b != DIGIT)):
+            kept.append(a)
+    return frozenset(kept)
 
 
+@functools.lru_cache(maxsize=4096)
 def _clauses_of(lang: frozenset[str]) -> tuple[Clause, ...]:
     """Clauses a finite set of literal strings guarantees: a piece all of them contain,
     and the best piece of each."""
@@ -110,10 +115,11 @@ def _implies(a: Clause, b: Clause) -> bool:
 
 def _contains(x: str, y: str) -> bool:
     if y == DIGIT:
-        return x == DIGIT or any(c.isascii() and c.isdigit() for c in x)
+        return x == DIGIT or bool(_HAS_DIGIT.search(x))
     return x != DIGIT and y in x
 
 
+@functools.lru_cache(maxsize=4096)
 def _all_clauses(node: _Node) -> tuple[Clause, ...]:
     own = _clauses_of(node.lang) if node.lang is not None else ()
     return _prune([*node.cnf, *own])
@@ -178,12 +184,25 @@ class _Parser:
     def __init__(self, pattern: str) -> None:
         self.p = pattern
         self.i = 0
+        self.closing = self._pairs()
 
     def parse(self) -> _Node:
         node = self._alternation()
         if self.i != len(self.p):
             raise _Unsupported(f"unbalanced ')' at {self.i}")
         return node
+
+    def _pairs(self) -> dict[int, int]:
+        """Where each group opened at an offset closes."""
+        pairs, stack = {}, []
+        for m in _PARENS.finditer(self.p):
+            if m.group() == "(":
+                stack.append(m.start())
+            elif m.group() == ")":
+                if not stack:
+                    raise _Unsupported(f"unbalanced ')' at {m.start()}")
+                pairs[stack.pop()] = m.start()
+        return pairs
 
     def _peek(self, text: str) -> bool:
         return self.p.startswith(text, self.i)
@@ -235,6 +254,17 @@ class _Parser:
         return _Node(frozenset({c}))
 
     def _group(self) -> _Node:
+        """A group, read once for all the patterns using it (lexicons recur in many rules)."""
+        if self.i not in self.closing:
+            raise _Unsupported(f"unclosed group at {self.i}")
+        end = self.closing[self.i] + 1
+        text, self.i = self.p[self.i:end], end
+        if named := _NAMED.match(text):  # the name does not change what the group matches
+            text = "(?:" + text[named.end():]
+        return _group_node(text)
+
+    def group(self) -> _Node:
+        """The group the whole pattern is."""
         look = next((op for op in _LOOKAROUNDS if self._peek(op)), None)
         if look:
             self.i += len(look)
@@ -245,14 +275,14 @@ class _Parser:
             return _EMPTY  # a lookbehind may read before the window: it proves nothing
         if self._peek("(?:") or self._peek("(?>"):
             self.i += 3
-        elif m := re.compile(r"\(\?P?<[A-Za-z_]\w*>").match(self.p, self.i):
-            self.i = m.end()
         elif self._peek("(?"):
             raise _Unsupported(f"group {self.p[self.i:self.i + 4]!r}")
         else:
             self.i += 1
         node = self._alternation()
         self._close()
+        if self.i != len(self.p):
+            raise _Unsupported("text after the group")
         return node
 
     def _close(self) -> None:
@@ -315,6 +345,11 @@ class _Parser:
         raise _Unsupported("unclosed class")
 
 
+@functools.lru_cache(maxsize=4096)
+def _group_node(text: str) -> _Node:
+    return _Parser(text).group()
+
+
 def requirements(pattern: str) -> tuple[Clause, ...]:
     """Clauses every match of ``pattern`` satisfies: each is a set of atoms (literal
     strings, or :data:`DIGIT`) of which the matched text contains at least one.
@@ -362,12 +397,13 @@ class Prefilter:
         # Every atom starting at a position, through the longest one found there (the trie
         # is greedy); the shorter ones are its prefixes.
         self._scan = re.compile(f"(?=({_trie(atoms)}[0-9]))")
-        self._gives = {
-            s: sum(bit[c] for c in clauses if any((_contains(s, a) and s.startswith(a))
-                                                  or (a == DIGIT and s[0].isdigit())
-                                                  for a in c))
-            for s in [*atoms, *"0123456789"]
-        }
+        self._gives = {}
+        known = set(atoms)
+        for s in [*atoms, *"0123456789"]:
+            held = {s[:k] for k in range(1, len(s) + 1) if s[:k] in known}
+            if s[0] in "0123456789":
+                held.add(DIGIT)
+            self._gives[s] = sum(bit[c] for c in clauses if c & held)
 
     def satisfied(self, text: str, lo: int, hi: int) -> int:
         """The bits of the clauses ``text[lo:hi]`` satisfies."""
