@@ -62,3 +62,11 @@ def test_morph_feature_is_spacys_get(shared):
                 assert feature(tok, name) == tuple(tok.morph.get(name)), (tok.text, name)
                 checked += 1
     assert checked > 10_000
+
+
+def test_docs_stay_serialisable_after_extraction(pipeline):
+    """What extractors keep per Doc must not end in ``user_data``: ``Doc.to_bytes`` must work."""
+    from vigie.article import Article
+
+    analysis = pipeline.analysis_of(Article(name="t", text=TEXT, published="2024-03-01", language="fr"))
+    assert analysis.doc.to_bytes()

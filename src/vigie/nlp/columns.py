@@ -19,6 +19,8 @@ from spacy.parts_of_speech import IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from vigie.nlp.cache import doc_cache
+
 _KEY = "vigie.columns"
 Words = Iterable[str] | None
 _ATTRS = (LOWER, LEMMA, POS, DEP)
@@ -103,7 +105,8 @@ class Columns:
 
 def columns(doc: Doc) -> Columns:
     """The :class:`Columns` of ``doc``, computed on first use and kept with the Doc."""
-    cached = doc.user_data.get(_KEY)
+    cache = doc_cache(doc)
+    cached = cache.get(_KEY)
     if cached is None:
-        cached = doc.user_data[_KEY] = Columns(doc)
+        cached = cache[_KEY] = Columns(doc)
     return cached

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from vigie.nlp.cache import doc_cache
 from vigie.nlp.columns import columns
 from vigie.nlp.morph import feature
 from vigie.speech.lexicon import CueEntry, Lexicon, Preposition
@@ -233,11 +234,12 @@ def _candidates(doc: Doc, lex: Lexicon) -> tuple[np.ndarray, np.ndarray]:
     """Per Doc: which tokens are verbal (may be cue verbs) and which may start a
     prepositional cue; every other token is skipped without touching it."""
     key = ("vigie.cue_candidates", id(lex))
-    found = doc.user_data.get(key)
+    cache = doc_cache(doc)
+    found = cache.get(key)
     if found is None:
         cols = columns(doc)
         verbal = cols.where(pos=VERBAL) | cols.where(pos=VERBAL_ROOTS, dep=("ROOT",))
-        found = doc.user_data[key] = (verbal, cols.where(lower=_preposition_forms(lex)))
+        found = cache[key] = (verbal, cols.where(lower=_preposition_forms(lex)))
     return found
 
 
