@@ -17,12 +17,14 @@ import numpy as np
 from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, SENT_START
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
+from spacy.tokens import Span
 
+from vigie.extract.events_tree import token_range
 from vigie.nlp.columns import columns
 from vigie.schema import ActorRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, MorphAnalysis, Span, Token
+    from spacy.tokens import Doc, MorphAnalysis, Token
 
     from vigie.analysis import Analysis
     from vigie.resources import Resources
@@ -170,9 +172,9 @@ class TextIndex:
         mentions = [(m, e) for e in analysis.entities.entities for m in e.mentions]
         # longer mentions last, so a token maps to the widest mention holding it
         for m, e in sorted(mentions, key=lambda me: me[0].end - me[0].start):
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                for i in range(span.start, span.end):
+            found = token_range(self.doc, m.start, m.end) if m.start < m.end else None
+            if found is not None:
+                for i in range(*found):
                     self.entity_of[i] = e
                     self.mention_of[i] = (m.start, m.end)
 
@@ -186,7 +188,11 @@ class TextIndex:
         times)."""
         key = (start, end)
         if key not in self._spans:
-            self._spans[key] = self.doc.char_span(start, end, alignment_mode="expand")
+            if start < end:
+                found = token_range(self.doc, start, end)
+                self._spans[key] = Span(self.doc, *found) if found is not None else None
+            else:
+                self._spans[key] = self.doc.char_span(start, end, alignment_mode="expand")
         return self._spans[key]
 
     def holder_at(self, token: Token) -> Holder:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.parts_of_speech import IDS
+from spacy.tokens import Span
 
-from vigie.extract.events_tree import children
+from vigie.extract.events_tree import children, token_range
 from vigie.nlp.columns import columns
 from vigie.schema import ActorRef, Location
 
@@ -103,16 +104,16 @@ class Actors:
         pos, lower, strings = cols.pos.tolist(), cols.lower.tolist(), doc.vocab.strings
         for entity in analysis.entities.entities:
             for m in entity.mentions:
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is None:
+                found = token_range(doc, m.start, m.end) if m.start < m.end else None
+                if found is None:
                     continue
-                words = range(span.start, span.end)
+                words = range(*found)
                 if entity.country and entity.type in BODY_TYPES:
                     for i in words:
                         if pos[i] in _COMMON_WORDS:
                             self.by_word.setdefault(strings[lower[i]], []).append((m.start, entity, m.text))
-                self.by_root.setdefault(span.root.i, (entity, m.text))
-                if m.text[:1].isupper() and pos[span.start] not in _NOT_NAMES:  # a name, not a description
+                self.by_root.setdefault(Span(doc, *found).root.i, (entity, m.text))
+                if m.text[:1].isupper() and pos[found[0]] not in _NOT_NAMES:  # a name, not a description
                     self.by_name.setdefault(name_key(m.text), (entity, m.text))
                 for i in words:
                     # the longest mention over a token wins ("ministère chilien des Mines")

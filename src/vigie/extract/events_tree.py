@@ -1,4 +1,5 @@
-"""The children of parse tokens, listed once while the events extractor runs.
+"""Parse lookups without spaCy ``Token`` objects: children listed once while the events
+extractor runs, character offsets to token indices.
 
 Finding an event's arguments, its modality and its actors walks the same few clauses many
 times, and spaCy builds a new ``Token`` object for every child at every visit. The lists
@@ -8,7 +9,11 @@ done (the Tokens refer back to the Doc).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.attrs import IDX, LENGTH
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,3 +35,29 @@ def children(tok: Token) -> list[Token]:
 def release(doc: Doc) -> None:
     """Forget the lists of ``doc``."""
     doc.user_data.pop(_KEY, None)
+
+
+_OFFSETS = "vigie.token_offsets"
+
+
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens ``doc.char_span(start, end, alignment_mode="expand")`` covers, as the
+    indices (first, stop), or None; for ``start < end``. A binary search on the token
+    offsets (kept in the Doc's ``user_data``), without the Token objects ``char_span`` builds."""
+    offsets = doc.user_data.get(_OFFSETS)
+    if offsets is None:
+        table = doc.to_array([IDX, LENGTH]).astype(np.int64) if len(doc) else np.zeros((0, 2), dtype=np.int64)
+        offsets = doc.user_data[_OFFSETS] = (table[:, 0].tolist(), table.sum(axis=1).tolist(), len(doc.text))
+    starts, ends, size = offsets
+    first, last = _token_at(starts, size, start), _token_at(starts, size, end - 1)
+    if first < 0 or last < 0:
+        return None
+    if start == ends[first]:  # the trailing space of a token is not part of it
+        first += 1
+    return first, last + 1
+
+
+def _token_at(starts: list[int], size: int, char: int) -> int:
+    """The token holding character ``char`` with its trailing space (tokens tile the
+    text), or -1."""
+    return bisect_right(starts, char) - 1 if 0 <= char < size else -1

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from vigie.extract.events_actors import Participant, to_location, to_ref
 from vigie.extract.events_merge import Candidate
 from vigie.extract.events_modality import UNREALISED, cues, modality_of
-from vigie.extract.events_tree import children
+from vigie.extract.events_tree import children, token_range
 from vigie.schema import ActorRef, DateRef, Event, Span
 
 if TYPE_CHECKING:
@@ -79,10 +79,10 @@ def _addressee(analysis: Analysis, ref: ActorRef, near: int, finder: ArgumentFin
 
 def evidence_sentence(analysis: Analysis, start: int, end: int) -> Span:
     """The sentence around ``[start, end)``."""
-    span = analysis.doc.char_span(start, max(end, start + 1), alignment_mode="expand")
-    if span is None or len(span) == 0:
+    found = token_range(analysis.doc, start, max(end, start + 1))
+    if found is None or found[0] == found[1]:
         return Span(analysis.text[start:end], start, end)
-    sent = span[0].sent
+    sent = analysis.doc[found[0]].sent
     # the Doc's text, not the sentence's: ``Span.text`` builds a Token per word
     text = analysis.text[sent.start_char:sent.end_char].rstrip()
     return Span(text, sent.start_char, sent.start_char + len(text))
