@@ -8,7 +8,7 @@ import importlib.util
 from spacy.language import Language
 
 from vigie.errors import ModelNotInstalled, UnsupportedLanguage
-from vigie.nlp import sentences  # noqa: F401  (registers the component factory)
+from vigie.nlp import sentence_index, sentences  # noqa: F401  (register the component factories)
 from vigie.nlp.french_startup import load_french
 from vigie.resources import LANGUAGES
 
@@ -31,6 +31,7 @@ def load_model(language: str) -> Language:
     nlp = _load(installed_model(language), language, exclude=["senter"])
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("vigie_sentences", before=before) if before else nlp.add_pipe("vigie_sentences")
+    nlp.add_pipe("vigie_sentence_index", last=True)
     return nlp
 
 
