@@ -176,7 +176,7 @@ def _split(hit: Hit, args: Arguments) -> list[Arguments]:
 
 
 def _from_trigger(analysis: Analysis, hit: Hit, finder: ArgumentFinder) -> list[Candidate]:
-    args = finder.find(hit)
+    args = finder.find(hit, keep=_keep)
     if not _keep(hit, args):
         return []
     made = (_candidate(analysis, hit, a) for a in _split(hit, args))

@@ -112,7 +112,9 @@ class Actors:
                     for i in words:
                         if pos[i] in _COMMON_WORDS:
                             self.by_word.setdefault(strings[lower[i]], []).append((m.start, entity, m.text))
-                self.by_root.setdefault(Span(doc, *found).root.i, (entity, m.text))
+                # a one-word mention is its own root
+                root = found[0] if found[1] - found[0] == 1 else Span(doc, *found).root.i
+                self.by_root.setdefault(root, (entity, m.text))
                 if m.text[:1].isupper() and pos[found[0]] not in _NOT_NAMES:  # a name, not a description
                     self.by_name.setdefault(name_key(m.text), (entity, m.text))
                 for i in words:

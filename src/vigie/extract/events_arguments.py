@@ -17,6 +17,8 @@ from vigie.extract.events_tree import children
 from vigie.extract.events_triggers import SYMMETRIC_TYPES, Hit, Lexicon, TriggerGroup
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
 SUBJECTS = ("nsubj", "expl:subj")
@@ -36,7 +38,7 @@ class Arguments:
     support: Token | None = None  # the support verb of a noun trigger, if any
 
 
-def _case(tok: Token) -> str:
+def _preposition(tok: Token) -> str:
     """The preposition of a nominal dependent ("" when none)."""
     for c in children(tok):
         if c.dep_ == "case" or (c.dep_ == "fixed" and c.i < tok.i):
@@ -75,16 +77,30 @@ class ArgumentFinder:
         self.topic_case = a.get("topic_case", frozenset())
         self.domestic_types = a.get("domestic_types", frozenset())
         self.insurgent_sectors = a.get("insurgent_sectors", frozenset())
+        self._cases: dict[int, str] = {}
+
+    def _case(self, tok: Token) -> str:
+        """The preposition of a nominal dependent ("" when none), read once per token."""
+        found = self._cases.get(tok.i)
+        if found is None:
+            found = self._cases[tok.i] = _preposition(tok)
+        return found
 
     # ------------------------------------------------------------------ entry point
-    def find(self, hit: Hit) -> Arguments:
-        """Actors, recipients and place of one trigger."""
+    def find(self, hit: Hit, keep: Callable[[Hit, Arguments], bool] | None = None) -> Arguments:
+        """Actors, recipients and place of one trigger. With ``keep``, the place is looked
+        up only for arguments ``keep`` accepts (or when the trigger's group needs it
+        earlier): most triggers are dropped for want of participants, and the place is the
+        costliest part."""
         args = self.verb(hit.head, hit) if hit.kind == "verb" else self.noun(hit.head, hit)
         reciprocal = hit.kind == "verb" and any(
             c.dep_ in REFLEXIVE_DEPS and c.lower_ in self.reflexive for c in children(hit.head))
         if hit.extra.get("needs_armed") and not self._armed(args):
             return Arguments()  # "une offensive visant des entreprises": no weapon, no armed side
-        args.place = self.place(hit.head, args.support, hit.group.verbal)
+        group = hit.group
+        place_first = keep is None or group.needs_place or group.place_recipient or bool(group.located_actor)
+        if place_first:
+            args.place = self.place(hit.head, args.support, hit.group.verbal)
         if hit.group.object_in and not self._object_in(hit):
             return Arguments()  # "a reçu une lettre" is no reception of a visitor
         if hit.group.needs_place and not self._names_place(hit, args):
@@ -108,6 +124,8 @@ class ArgumentFinder:
             if code:
                 args.actors = [Participant(args.place.text, country=code, sector=sector)]
         self._domestic_recipient(hit, args)
+        if not place_first and keep(hit, args):  # type: ignore[misc]
+            args.place = self.place(hit.head, args.support, hit.group.verbal)
         return args
 
     def _domestic_recipient(self, hit: Hit, args: Arguments) -> None:
@@ -147,7 +165,7 @@ class ArgumentFinder:
         if hit.kind == "verb":  # a visit is made by a named actor, not "des migrants tunisiens"
             return args.place is not None and any(p.entity is not None for p in args.actors)
         for c in children(hit.head):
-            if c.dep_ != "nmod" or _case(c) not in self.genitive_case:
+            if c.dep_ != "nmod" or self._case(c) not in self.genitive_case:
                 continue
             found = self.actors.by_token.get(c.i)
             if found is not None and found[0].geo is not None:
@@ -208,7 +226,7 @@ class ArgumentFinder:
             _add(args.actors, self._subjects(v, passive=False))
         elif passive:
             for c in children(v):
-                if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) in self.agent_case):
+                if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and self._case(c) in self.agent_case):
                     _add(args.actors, self.actors.with_conjuncts(c))
                 elif c.dep_ == "nsubj:pass":
                     _add(args.recipients, self.actors.with_conjuncts(c))
@@ -294,7 +312,7 @@ class ArgumentFinder:
                 inside = [] if theme else self._complement_targets(c)
                 _add(out, inside or self._recipient_inside(c, topic=not hit.group.verbal))
                 continue
-            if dep in OBJECTS or (dep == "obl:arg" and not _case(c)):  # "des" read as a preposition
+            if dep in OBJECTS or (dep == "obl:arg" and not self._case(c)):  # "des" read as a preposition
                 if hit.group.object_role == "source":  # "démentir les informations de X"
                     _add(out, self.source_of(c))
                     continue
@@ -311,7 +329,7 @@ class ArgumentFinder:
                     found = self._recipient_inside(c, deep=True)
                 _add(out, found)
             elif dep.startswith("obl") and dep != "obl:agent":
-                case = _case(c)
+                case = self._case(c)
                 if case in self.recipient_case or (hit.group.from_case and case in self.genitive_case):
                     # shallow: "appeler à la création d'un comité sur X" is not aimed at X
                     found = [p for p in self.actors.with_conjuncts(c, shallow=True)
@@ -328,7 +346,7 @@ class ArgumentFinder:
         """The "de" complements of a noun as targets; a place counts as its country."""
         out: list[Participant] = []
         for c in children(tok):
-            if c.dep_ != "nmod" or _case(c) not in self.genitive_case:
+            if c.dep_ != "nmod" or self._case(c) not in self.genitive_case:
                 continue
             place = self._place_in(c, 0)  # "la ville de X": the place, not the description
             for p in self.actors.with_conjuncts(c) or ([place] if place is not None else []):
@@ -366,7 +384,7 @@ class ArgumentFinder:
         """The agent of a participle: "commis par X"."""
         out: list[Participant] = []
         for g in children(acl):
-            if g.dep_ == "obl:agent" or (g.dep_.startswith("obl") and _case(g) in self.agent_case):
+            if g.dep_ == "obl:agent" or (g.dep_.startswith("obl") and self._case(g) in self.agent_case):
                 _add(out, self.actors.with_conjuncts(g))
         return out
 
@@ -386,7 +404,7 @@ class ArgumentFinder:
         """The actors of an event noun: its agent, demonym, or genitive when that is its actor."""
         out = self._demonyms(noun)
         for c in children(noun):
-            case = _case(c)
+            case = self._case(c)
             if c.dep_ == "nmod" and (case in self.agent_case or
                                      (case in self.genitive_case and group.genitive == "actor")):
                 _add(out, self.actors.with_conjuncts(c))
@@ -402,7 +420,7 @@ class ArgumentFinder:
             return [Participant(own[1], own[0])]
         out = self._demonyms(thing)
         for c in children(thing):
-            case = _case(c)
+            case = self._case(c)
             if c.dep_ == "nmod" and (case in self.genitive_case or case in self.agent_case):
                 _add(out, self.actors.with_conjuncts(c))
             elif c.dep_.startswith("acl"):
@@ -419,7 +437,7 @@ class ArgumentFinder:
         patient = nested is not None and nested.genitive == "recipient"
         wanted = self.recipient_case | (self.genitive_case if deep and not patient else frozenset())
         for c in children(thing):
-            case = _case(c)
+            case = self._case(c)
             if c.dep_ == "nmod" and case in self.theme_case:  # "son consul au Pérou"
                 _add(out, [p for p in self.actors.with_conjuncts(c, shallow=True) if not p.is_place()])
             elif c.dep_ == "nmod" and case in wanted and (topic or case not in self.topic_case):
@@ -447,7 +465,7 @@ class ArgumentFinder:
             owner = self._owner(n)
             if owner is not None:
                 _add(args.actors, [owner])
-        elif not args.actors and n.dep_.startswith("obl") and _case(n) in self.purpose_case:
+        elif not args.actors and n.dep_.startswith("obl") and self._case(n) in self.purpose_case:
             # "X est attendu à Y pour des entretiens": X's talks
             _add(args.actors, [p for c in children(n.head) if c.dep_ in ("nsubj", "nsubj:pass")
                                for p in self.actors.with_conjuncts(c)])
@@ -476,7 +494,7 @@ class ArgumentFinder:
             if t.pos_ in ("PUNCT", "VERB", "AUX", "SCONJ"):
                 break  # the noun's phrase is over
             # inside the noun's phrase, or hung on its verb by the parser
-            if not t.dep_.startswith(("nmod", "obl")) or _case(t) not in self.genitive_case or \
+            if not t.dep_.startswith(("nmod", "obl")) or self._case(t) not in self.genitive_case or \
                     not (t.head.i in subtree or t.head.i == n.head.i):
                 continue
             found = [p for p in self.actors.with_conjuncts(t) if p.code and not p.is_place()
@@ -494,7 +512,7 @@ class ArgumentFinder:
         # avec X", "un gel des avoirs de X")
         inner = [t for t in doc[hit.start:hit.end] if t.i != n.i and t.pos_ in ("NOUN", "PROPN")]
         for c in [*children(n), *(c for t in inner for c in children(t))]:
-            dep, case = c.dep_, _case(c)
+            dep, case = c.dep_, self._case(c)
             if dep == "nmod" and case in self.between_case:
                 both = self.actors.with_conjuncts(c)
                 _add(args.actors, both)
@@ -506,14 +524,14 @@ class ArgumentFinder:
                 _add(args.actors if hit.group.genitive == "actor" else args.recipients, found)
                 if hit.group.genitive == "actor":  # "l'attaque de X contre Y", "contre Y" hung on X
                     _add(args.recipients, [p for g in children(c) if g.dep_ == "nmod" and
-                                           _case(g) in self.target_case for p in self.actors.with_conjuncts(g)])
+                                           self._case(g) in self.target_case for p in self.actors.with_conjuncts(g)])
             elif dep == "nmod" and case in self.recipient_case and \
                     not (hit.group.verbal and case in self.topic_case):  # "un sommet sur X" is about X
                 _add(args.recipients, [p for p in self.actors.with_conjuncts(c) if not p.is_place()])
             elif dep.startswith("acl"):
                 _add(args.actors, self._agents(c))
                 for g in children(c):
-                    if g.dep_.startswith("obl") and _case(g) in self.recipient_case:
+                    if g.dep_.startswith("obl") and self._case(g) in self.recipient_case:
                         _add(args.recipients, [p for p in self.actors.with_conjuncts(g) if not p.is_place()])
 
     def _owner(self, n: Token) -> Participant | None:
@@ -585,7 +603,7 @@ class ArgumentFinder:
         if head.pos_ == "NOUN":  # "l'attentat déjoué à X"
             anchors += [c for c in children(head) if c.dep_ == "acl"]
         if head.pos_ == "NOUN" and head.dep_.startswith("obl") and head.head.pos_ == "VERB" and \
-                _case(head) in self.purpose_case:
+                self._case(head) in self.purpose_case:
             anchors.append(head.head)  # "attendu vendredi à X pour des entretiens"
         if head.dep_ == "nsubj" and head.head.pos_ == "VERB":  # "une offensive a forcé une retraite ... à X"
             anchors += [head.head, *(c for c in children(head.head) if c.dep_ == "obj")]
@@ -595,7 +613,7 @@ class ArgumentFinder:
             for c in self._place_candidates(anchor, head):
                 if not (c.dep_.startswith("obl") or c.dep_ == "nmod"):
                     continue
-                case = _case(c)
+                case = self._case(c)
                 if case not in self.location_case or (verbal and case in self.topic_case):
                     continue
                 found = self._place_in(c, 0)
@@ -633,7 +651,7 @@ class ArgumentFinder:
             return None
         for c in children(tok):
             # "la région de X", "la ville, X"; not "nos relations avec X"
-            if c.dep_ in ("appos", "flat:name") or (c.dep_ == "nmod" and _case(c) in self.genitive_case):
+            if c.dep_ in ("appos", "flat:name") or (c.dep_ == "nmod" and self._case(c) in self.genitive_case):
                 found = self._place_in(c, depth + 1)
                 if found is not None:
                     return found

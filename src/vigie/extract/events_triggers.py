@@ -64,10 +64,17 @@ class Phrase:
     after: tuple[str, ...]  # lemmas of the content words after the head, in order
     reflexive: bool  # "se retirer": a reflexive clitic precedes the head
     participles: frozenset[str] = frozenset()  # past participles of a verb head
+    specific: bool = False  # its group needs context words
 
     @property
     def size(self) -> int:
         return 1 + len(self.after) + self.reflexive
+
+    def rank(self, noun_tag: bool) -> tuple[bool, bool, int, int]:
+        """Which reading of a head wins: specific (with needs) beats generic, the reading
+        that fits the part of speech ("rencontre" noun or verb) beats the other, longer
+        beats shorter, earlier beats later."""
+        return (self.specific, (self.kind == "noun") == noun_tag, self.size, -self.group)
 
 
 @dataclass(slots=True)
@@ -119,14 +126,15 @@ def _noun_forms(lemma: str) -> frozenset[str]:
 
 
 def _compile_phrase(group: int, kind: str, words: list[str], function_words: set[str],
-                    endings: dict[str, list[str]], participles: dict[str, list[str]]) -> Phrase:
+                    endings: dict[str, list[str]], participles: dict[str, list[str]],
+                    specific: bool = False) -> Phrase:
     """A phrase as its head word, its following content words and its reflexive flag."""
     reflexive = bool(words) and words[0] == "se"
     content = [w for w in words[reflexive:] if w not in function_words]
     head, after = content[0], tuple(content[1:])
     forms = _inflect(head, endings) if kind == "verb" else _noun_forms(head)
     parts = _inflect(head, participles) - {head} if kind == "verb" else frozenset()
-    return Phrase(group, kind, head, forms, after, reflexive, parts)
+    return Phrase(group, kind, head, forms, after, reflexive, parts, specific)
 
 
 def _words(phrase: str) -> list[str]:
@@ -167,7 +175,7 @@ def lexicon(language: str) -> Lexicon:
         for kind, key in (("verb", "verbs"), ("noun", "nouns")):
             for text in g.get(key, []):
                 phrase = _compile_phrase(len(groups) - 1, kind, _words(text), function_words, endings,
-                                         data.get("participles", {}))
+                                         data.get("participles", {}), bool(groups[-1].needs))
                 for word in phrase.forms | {phrase.head}:
                     by_head.setdefault(word, []).append(phrase)
     support = data.get("support", {})
@@ -292,11 +300,10 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
         head = doc[i]
         pos = head.pos_
         candidates = lex.by_head.get(head.lemma_, []) + lex.by_head.get(head.lower_, [])
-        # specific (with needs) beats generic, the reading that fits the part of speech
-        # ("rencontre" noun or verb) beats the other, longer beats shorter, earlier beats
-        # later; the best reading whose words and context are there wins, so readings are
-        # tried best first (a stable sort: equal ranks keep their order)
-        ranked = sorted(((_rank(phrase, lex, pos), phrase) for phrase in candidates),
+        # the best reading (see Phrase.rank) whose words and context are there wins, so
+        # readings are tried best first (a stable sort: equal ranks keep their order)
+        noun_tag = pos in ("NOUN", "PROPN")
+        ranked = sorted(((phrase.rank(noun_tag), phrase) for phrase in candidates),
                         key=lambda rp: rp[0], reverse=True)
         around: set[str] | None = None  # computed for the first reading with needs
         for rank, phrase in ranked:
@@ -323,8 +330,3 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
     # a head inside a longer phrase of another hit belongs to that phrase ("gel des avoirs")
     covered = {i for h in hits if h.size > 1 for i in range(h.start, h.end) if i != h.head.i}
     return sorted((h for h in hits if h.head.i not in covered), key=lambda h: h.head.i)
-
-
-def _rank(phrase: Phrase, lex: Lexicon, pos: str) -> tuple[int, bool, int, int]:
-    fits = (phrase.kind == "noun") == (pos in ("NOUN", "PROPN"))
-    return (1 if lex.groups[phrase.group].needs else 0, fits, phrase.size, -phrase.group)
