@@ -500,3 +500,26 @@ def test_screened_rules_find_the_same_candidates_as_all_rules(text):
     assert spans == [(c[0], c[1], c[2]) for c in finder._candidates(grammar, folded, every)]
     assert len(spans) >= 8
     assert sum(map(len, screened)) < sum(map(len, every))  # and some runs were skipped
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_screen_changes_nothing_on_the_corpus(shared: Path, language):
+    """On every corpus article, the screened rules and exclusions find exactly what every
+    rule run in every window finds."""
+    from vigie.temporal import finder
+    from vigie.temporal.fold import fold
+    from vigie.temporal.grammar import grammar_for
+
+    grammar = grammar_for(language)
+    split = len(grammar.rules)
+    articles = sorted((shared / "corpus" / language).glob("*.txt"))
+    assert articles
+    for path in articles:
+        folded = fold(path.read_text("utf-8"))
+        windows = finder._windows(grammar, folded)
+        screened = finder._runs(grammar.screen, folded, windows)
+        every = [list(windows) for _ in screened]
+        assert [c[:3] for c in finder._candidates(grammar, folded, screened[:split])] == \
+            [c[:3] for c in finder._candidates(grammar, folded, every[:split])], path.name
+        assert sorted(finder._excluded(grammar, folded, screened[split:])) == \
+            sorted(finder._excluded(grammar, folded, every[split:])), path.name
