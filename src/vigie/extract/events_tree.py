@@ -3,8 +3,9 @@ extractor runs, character offsets to token indices.
 
 Finding an event's arguments, its modality and its actors walks the same few clauses many
 times, and spaCy builds a new ``Token`` object for every child at every visit. The lists
-are kept in the Doc's ``user_data`` and dropped by :func:`release` when the extractor is
-done (the Tokens refer back to the Doc).
+are kept in the Doc's ``user_data`` (the fastest lookup: it is read hundreds of times per
+article) and dropped by :func:`release` when the extractor is done, so that nothing is left
+there to serialise with the Doc.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.attrs import IDX, LENGTH
 
+from vigie.nlp.cache import doc_cache
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -23,9 +26,10 @@ _KEY = "vigie.events.children"
 
 def children(tok: Token) -> list[Token]:
     """``list(tok.children)``, kept for the Doc."""
-    cache = tok.doc.user_data.get(_KEY)
+    user_data = tok.doc.user_data
+    cache = user_data.get(_KEY)
     if cache is None:
-        cache = tok.doc.user_data[_KEY] = {}
+        cache = user_data[_KEY] = {}
     found = cache.get(tok.i)
     if found is None:
         found = cache[tok.i] = list(tok.children)
@@ -43,11 +47,11 @@ _OFFSETS = "vigie.token_offsets"
 def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The tokens ``doc.char_span(start, end, alignment_mode="expand")`` covers, as the
     indices (first, stop), or None; for ``start < end``. A binary search on the token
-    offsets (kept in the Doc's ``user_data``), without the Token objects ``char_span`` builds."""
-    offsets = doc.user_data.get(_OFFSETS)
+    offsets (kept in the Doc's cache), without the Token objects ``char_span`` builds."""
+    offsets = doc_cache(doc).get(_OFFSETS)
     if offsets is None:
         table = doc.to_array([IDX, LENGTH]).astype(np.int64) if len(doc) else np.zeros((0, 2), dtype=np.int64)
-        offsets = doc.user_data[_OFFSETS] = (table[:, 0].tolist(), table.sum(axis=1).tolist(), len(doc.text))
+        offsets = doc_cache(doc)[_OFFSETS] = (table[:, 0].tolist(), table.sum(axis=1).tolist(), len(doc.text))
     starts, ends, size = offsets
     first, last = _token_at(starts, size, start), _token_at(starts, size, end - 1)
     if first < 0 or last < 0:
