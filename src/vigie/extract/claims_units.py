@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, SENT_START
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, ORTH, SENT_START
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Span
@@ -39,7 +39,7 @@ SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 _SENTENCE_END_IDS = tuple(get_string_id(w) for w in SENTENCE_ENDS)  # their lower forms too
 _CONTENT_IDS = tuple(POS_IDS[p] for p in CONTENT_POS)
 _PREDICATE_IDS = frozenset(POS_IDS[p] for p in PREDICATE_POS)
-_COLUMNS = (IS_STOP, IS_ALPHA, IS_SPACE, IS_PUNCT, SENT_START)
+_COLUMNS = (IS_STOP, IS_ALPHA, IS_SPACE, IS_PUNCT, SENT_START, ORTH)
 _FOLDED: dict[int, str] = {}  # lemma hash -> the case-folded lemma (string hashes are global)
 
 
@@ -217,8 +217,7 @@ class TextIndex:
         unit.stems = frozenset(stem(cols.folded(i)) for i in content)
         pos = cols.pos
         unit.predicates = sum(int(pos[i]) in _PREDICATE_IDS for i in content)
-        vectors = [v for v in map(cols.vector, content) if v is not None]
-        unit.vector = np.mean(vectors, axis=0) if vectors else None
+        unit.vector = cols.mean_vector(content)
         entity_of = self.entity_of
         found = {participant_key(entity_of[i]) for i in range(lo, hi) if i in entity_of}
         if speaker is not None and any(cols.has_morph(i, "Person", "1") for i in cols.pronouns(lo, hi)):
@@ -288,7 +287,15 @@ class _Tokens:
         cols = columns(doc)
         n = len(doc)
         table = doc.to_array(list(_COLUMNS)) if n else np.zeros((0, len(_COLUMNS)), dtype=np.uint64)
-        stop, alpha, space, punct, sent_start = table.T
+        stop, alpha, space, punct, sent_start, orth = table.T
+        vectors = doc.vocab.vectors
+        # a plain table of word vectors keyed by the word's form (spaCy's default): then
+        # ``Token.vector`` is the row of its form and ``Token.has_vector`` whether it has one
+        plain = str(vectors.mode) == "default" and vectors.attr == ORTH and vectors.size > 0 and \
+            not {"vector", "has_vector"} & doc.user_token_hooks.keys()
+        self._orth: list[int] = orth.tolist()
+        self._key2row: dict[int, int] | None = vectors.key2row if plain else None
+        self._table = vectors.data
         self.pos = cols.pos
         self._lemmas: list[int] = cols.lemma.tolist()
         self._strings = doc.vocab.strings
@@ -303,7 +310,6 @@ class _Tokens:
             ~((self.pos == POS_IDS["PROPN"]) & entity)
         self._pron = self.pos == POS_IDS["PRON"]
         self._aux = self.pos == POS_IDS["AUX"]
-        self._vectors: dict[int, np.ndarray | None] = {}
         self._morph: dict[int, MorphAnalysis] = {}
 
     def folded(self, i: int) -> str:
@@ -325,12 +331,14 @@ class _Tokens:
     def auxiliaries(self, lo: int, hi: int) -> list[int]:
         return (np.flatnonzero(self._aux[lo:hi]) + lo).tolist()
 
-    def vector(self, i: int) -> np.ndarray | None:
-        """Token ``i``'s word vector, None when it has none."""
-        if i not in self._vectors:
-            tok = self.doc[i]
-            self._vectors[i] = tok.vector if tok.has_vector else None
-        return self._vectors[i]
+    def mean_vector(self, tokens: list[int]) -> np.ndarray | None:
+        """The mean word vector of ``tokens`` (of those that have one), None when none has."""
+        if self._key2row is not None:  # one numpy selection instead of a Token per word
+            rows = [r for r in map(self._key2row.get, map(self._orth.__getitem__, tokens)) if r is not None]
+            return np.mean(self._table[rows], axis=0) if rows else None
+        words = [self.doc[i] for i in tokens]
+        vectors = [t.vector for t in words if t.has_vector]
+        return np.mean(vectors, axis=0) if vectors else None
 
     def has_morph(self, i: int, feature: str, value: str) -> bool:
         """Whether token ``i``'s morphology gives ``feature`` the ``value``."""
