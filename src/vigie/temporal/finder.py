@@ -1,8 +1,9 @@
 """Find and normalise the temporal expressions of a text.
 
-One pass of each compiled rule over the folded text, overlaps resolved in favour of the
-longest match, then each expression is normalised in text order so that anaphoric ones
-("le lendemain", "à 18 h") can use the last day mentioned before them.
+Each compiled rule runs over the windows of the folded text around trigger words, skipping
+the windows where :mod:`vigie.temporal.prefilter` proves it cannot match; overlaps are
+resolved in favour of the longest match, then each expression is normalised in text order
+so that anaphoric ones ("le lendemain", "à 18 h") can use the last day mentioned before them.
 """
 
 from __future__ import annotations

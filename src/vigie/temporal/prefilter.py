@@ -114,6 +114,7 @@ def _implies(a: Clause, b: Clause) -> bool:
 
 
 def _contains(x: str, y: str) -> bool:
+    """Whether a window holding atom ``x`` always holds atom ``y``."""
     if y == DIGIT:
         return x == DIGIT or bool(_HAS_DIGIT.search(x))
     return x != DIGIT and y in x
