@@ -17,6 +17,7 @@ from spacy.tokens import Span
 
 from vigie.extract.events_tree import children, token_range
 from vigie.nlp.columns import columns
+from vigie.nlp.morph import feature
 from vigie.schema import ActorRef, Location
 
 if TYPE_CHECKING:
@@ -160,7 +161,7 @@ class Actors:
             return Participant(found[1], found[0])
         lower = tok.lower_
         if tok.pos_ == "PRON":
-            if tok.morph.get("Person") == ["1"]:
+            if feature(tok, "Person") == ("1",):
                 return self.speaker_at(tok.idx)
             if lower in self.relatives and tok.head.dep_ == "acl:relcl":
                 return self.resolve(tok.head.head, depth + 1) if depth < 3 else None
@@ -183,7 +184,7 @@ class Actors:
         back to it ("les forces paramilitaires ... les paramilitaires"; "l'armée soudanaise
         ... l'armée"): the latest such body before it."""
         # the article may be fused with the preposition ("aux milices", "du régime")
-        if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "case") and c.morph.get("Definite") == ["Def"]
+        if tok.pos_ != "NOUN" or not any(c.dep_ in ("det", "case") and feature(c, "Definite") == ("Def",)
                                           for c in children(tok)):
             return None
         found = None

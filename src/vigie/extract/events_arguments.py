@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from vigie.extract.events_actors import Actors, Participant
 from vigie.extract.events_tree import children
 from vigie.extract.events_triggers import SYMMETRIC_TYPES, Hit, Lexicon, TriggerGroup
+from vigie.nlp.morph import feature
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -285,7 +286,7 @@ class ArgumentFinder:
     def _orphan_subject(self, v: Token) -> list[Participant]:
         """The subject of a finite verb the parser attached elsewhere: the nearest noun
         phrase to its left without a preposition ("..., la Bolivie a soutenu")."""
-        finite = v.morph.get("VerbForm") == ["Fin"] or any(c.dep_.startswith("aux") for c in children(v))
+        finite = feature(v, "VerbForm") == ("Fin",) or any(c.dep_.startswith("aux") for c in children(v))
         if not finite or v.dep_ not in ("ROOT", "conj"):
             return []
         lo = max(v.sent.start, v.i - ORPHAN_WINDOW)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from vigie.extract.events_tree import children
+from vigie.nlp.morph import feature
 from vigie.resources import Resources
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def cues(language: str) -> ModalityCues:
 
 
 def _morph(tok: Token, key: str) -> str:
-    values = tok.morph.get(key)
+    values = feature(tok, key)
     return values[0] if values else ""
 
 

@@ -110,6 +110,14 @@ class Lexicon:
         """Every head word, looked up as a lemma or a lower form."""
         return frozenset(self.by_head)
 
+    @functools.cached_property
+    def gaps(self) -> tuple[frozenset[int], int, frozenset[int]]:
+        """What may come between the words of a phrase: the parts of speech (ids) and how
+        many words; the reflexive clitics (string ids)."""
+        m = self.matching
+        return (frozenset(IDS[p] for p in m.get("gap_pos", [])), int(m.get("max_gap", 3)),
+                frozenset(get_string_id(w) for w in m.get("reflexive", [])))
+
 
 def _inflect(lemma: str, endings: dict[str, list[str]]) -> frozenset[str]:
     """Regular inflected forms of a verb lemma (its own form included)."""
@@ -191,15 +199,13 @@ class _Words:
     """Per-Doc columns for phrase matching: lower forms, lower-case lemmas and parts of
     speech read by index, without a spaCy ``Token`` per word looked at."""
 
-    def __init__(self, doc: Doc, matching: dict[str, Any]) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
         cols = columns(doc)
         self.doc = doc
         self.lower: list[int] = cols.lower.tolist()
         self.lemma: list[int] = cols.lemma.tolist()
         self.pos: list[int] = cols.pos.tolist()
-        self.gap_pos = frozenset(IDS[p] for p in matching.get("gap_pos", []))
-        self.max_gap = int(matching.get("max_gap", 3))
-        self.reflexive = frozenset(get_string_id(w) for w in matching.get("reflexive", []))
+        self.gap_pos, self.max_gap, self.reflexive = lex.gaps
 
     def lemma_lower(self, i: int) -> str:
         """``doc[i].lemma_.lower()``."""
@@ -217,6 +223,8 @@ def _phrase_span(head: Token, phrase: Phrase, words: _Words) -> tuple[int, int] 
     """The token span of ``phrase`` around ``head``, or None when its other words are absent."""
     n, max_gap = len(words.lower), words.max_gap
     start, end = head.i, head.i + 1
+    if not phrase.reflexive and not phrase.after:
+        return start, end  # a single word
     if phrase.reflexive:
         lower = words.lower
         found = next((i for i in range(max(head.i - max_gap - 1, 0), head.i) if lower[i] in words.reflexive), None)
@@ -235,17 +243,18 @@ def _phrase_span(head: Token, phrase: Phrase, words: _Words) -> tuple[int, int] 
     return start, end
 
 
-def _around(head: Token) -> set[str]:
+def _around(head: Token, words: _Words) -> set[str]:
     """The lemmas around a head that :func:`_needs_met` looks for."""
+    lemma = words.lemma_lower
     lemmas: set[str] = set()
     # dependents two levels down, and siblings (the parser often attaches a manner
     # complement to the head's governor: "attaque avec virulence")
     for child in [*children(head), *children(head.head)]:
-        lemmas.add(child.lemma_.lower())
+        lemmas.add(lemma(child.i))
         grandchildren = children(child)
-        lemmas.update(g.lemma_.lower() for g in grandchildren)
+        lemmas.update(lemma(g.i) for g in grandchildren)
         # the mark of a clause hung on the object ("appelé les rebelles *à* déposer")
-        lemmas.update(m.lemma_.lower() for g in grandchildren if g.dep_.startswith("acl")
+        lemmas.update(lemma(m.i) for g in grandchildren if g.dep_.startswith("acl")
                       for m in children(g) if m.dep_ == "mark")
     return lemmas
 
@@ -295,7 +304,7 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
         return []
     best: dict[int, tuple[tuple[int, bool, int, int], Hit]] = {}
     sentence_lemmas: dict[int, frozenset[str]] = {}
-    words = _Words(doc, lex.matching)
+    words = _Words(doc, lex)
     for i in columns(doc).positions(lemma=lex.heads, lower=lex.heads):
         head = doc[i]
         pos = head.pos_
@@ -317,7 +326,7 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
                 continue
             group = lex.groups[phrase.group]
             if group.needs and around is None:
-                around = _around(head)
+                around = _around(head, words)
             if (group.needs and not _needs_met(span[0], span[1], group.needs, around or set(), words)) \
                     or _ruled_out(head, group, lex) or _figurative(head, group):
                 continue

@@ -16,6 +16,7 @@ from vigie.extract.events_actors import Participant, to_location, to_ref
 from vigie.extract.events_merge import Candidate
 from vigie.extract.events_modality import UNREALISED, cues, modality_of
 from vigie.extract.events_tree import children, token_range
+from vigie.nlp.morph import feature
 from vigie.schema import ActorRef, DateRef, Event, Span
 
 if TYPE_CHECKING:
@@ -262,8 +263,8 @@ def _present_date(analysis: Analysis, cue: Token | None) -> DateRef | None:
     """A statement in the simple present ("indique le communiqué") is made on the day of
     publication."""
     published = analysis.published
-    if cue is None or published is None or cue.morph.get("Tense") != ["Pres"] or \
-            cue.morph.get("VerbForm") != ["Fin"]:
+    if cue is None or published is None or feature(cue, "Tense") != ("Pres",) or \
+            feature(cue, "VerbForm") != ("Fin",):
         return None
     return DateRef(text=cue.text, value=published.isoformat(), granularity="day")
 
