@@ -79,6 +79,7 @@ class ArgumentFinder:
         self.domestic_types = a.get("domestic_types", frozenset())
         self.insurgent_sectors = a.get("insurgent_sectors", frozenset())
         self._cases: dict[int, str] = {}
+        self._passives: dict[int, bool] = {}
 
     def _case(self, tok: Token) -> str:
         """The preposition of a nominal dependent ("" when none), read once per token."""
@@ -198,6 +199,13 @@ class ArgumentFinder:
 
     # ------------------------------------------------------------------ verbs
     def _passive(self, v: Token) -> bool:
+        """Whether the verb is in the passive voice (read once per verb)."""
+        found = self._passives.get(v.i)
+        if found is None:
+            found = self._passives[v.i] = self._read_passive(v)
+        return found
+
+    def _read_passive(self, v: Token) -> bool:
         kids = children(v)
         # "s'en est pris à": the auxiliary of a reflexive verb is not a passive
         if any(c.lower_ in self.reflexive and c.i < v.i and not c.dep_.startswith("nsubj")
@@ -232,7 +240,7 @@ class ArgumentFinder:
                 elif c.dep_ == "nsubj:pass":
                     _add(args.recipients, self.actors.with_conjuncts(c))
         else:
-            _add(args.actors, self._subjects(v))
+            _add(args.actors, self._subjects(v, passive=False))
         has_subject = any(c.dep_ in (*SUBJECTS, "nsubj:pass") for c in children(v))
         if not args.actors and not has_subject and depth < 2:
             _add(args.actors, self._inherited_actors(v, depth) or self._orphan_subject(v))

@@ -222,11 +222,17 @@ def _content_target(analysis: Analysis, st: Statement) -> list[ActorRef]:
 
 def from_statement(analysis: Analysis, st: Statement, finder: ArgumentFinder) -> Candidate | None:
     """The verbal event of a statement as a merge candidate, with its modality and date."""
-    if st.act in ("DENY", "REJECT") and not st.addressees:
-        sources = _denied_sources(analysis, st, finder) or _earlier_accusers(analysis, st)
-        st = replace(st, addressees=sources)
-    if not st.addressees:
-        st = replace(st, addressees=_content_target(analysis, st))
+    if st.act not in ACT_EVENTS:
+        return None  # no interaction: the speaker only says something
+    addressees = st.addressees
+    if st.act in ("DENY", "REJECT") and not addressees:
+        addressees = _denied_sources(analysis, st, finder) or _earlier_accusers(analysis, st)
+    if not addressees:
+        addressees = _content_target(analysis, st)
+    if not addressees:
+        return None  # an interaction with nobody coded on the other side
+    if addressees is not st.addressees:
+        st = replace(st, addressees=addressees)
     made = statement_event(analysis, st, finder)
     if made is None:
         return None
