@@ -49,12 +49,14 @@ class _Traits:
     (a unit is compared with every member of every group before it)."""
 
     sides: frozenset[tuple[str, str]]  # (statement, stance) of the sides read in a statement
+    statements: frozenset[str]  # the statements of those sides
     norm: np.floating | None  # the norm of the unit's vector
 
     @classmethod
     def of(cls, unit: Unit) -> _Traits:
         norm = np.linalg.norm(unit.vector) if unit.vector is not None else None
-        return cls(frozenset((s.statement, s.stance) for s in unit.sides if s.statement), norm)
+        sides = frozenset((s.statement, s.stance) for s in unit.sides if s.statement)
+        return cls(sides, frozenset(st for st, _ in sides), norm)
 
 
 def similarity(a: Unit, b: Unit, weights: Weights | None = None) -> float:
@@ -68,7 +70,7 @@ def similarity(a: Unit, b: Unit, weights: Weights | None = None) -> float:
 
 
 def _similarity(a: Unit, b: Unit, ta: _Traits, tb: _Traits, weights: Weights | None) -> float:
-    if ta.sides and tb.sides and _opposed_in_one_statement(ta.sides, tb.sides):
+    if not ta.statements.isdisjoint(tb.statements) and _opposed_in_one_statement(ta.sides, tb.sides):
         return 0.0
     common = a.stems & b.stems
     words = _word_overlap(a.stems, b.stems, len(common))

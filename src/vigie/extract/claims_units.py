@@ -19,7 +19,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Span
 
-from vigie.extract.events_tree import token_range
+from vigie.extract.events_tree import offsets
 from vigie.nlp.columns import columns
 from vigie.schema import ActorRef
 
@@ -169,10 +169,11 @@ class TextIndex:
         self.entity_of: dict[int, Entity] = {}
         self.mention_of: dict[int, tuple[int, int]] = {}
         self._spans: dict[tuple[int, int], Span | None] = {}
+        self._offsets = offsets(self.doc)
         mentions = [(m, e) for e in analysis.entities.entities for m in e.mentions]
         # longer mentions last, so a token maps to the widest mention holding it
         for m, e in sorted(mentions, key=lambda me: me[0].end - me[0].start):
-            found = token_range(self.doc, m.start, m.end) if m.start < m.end else None
+            found = self._offsets.tokens(m.start, m.end) if m.start < m.end else None
             if found is not None:
                 for i in range(*found):
                     self.entity_of[i] = e
@@ -189,7 +190,7 @@ class TextIndex:
         key = (start, end)
         if key not in self._spans:
             if start < end:
-                found = token_range(self.doc, start, end)
+                found = self._offsets.tokens(start, end)
                 self._spans[key] = Span(self.doc, *found) if found is not None else None
             else:
                 self._spans[key] = self.doc.char_span(start, end, alignment_mode="expand")
@@ -271,9 +272,14 @@ class TextIndex:
         if span is None:
             return False
         root = span.root
-        heads = {root.i} | {t.i for t in root.children if t.dep_.startswith("conj")}
+        conjuncts = [t for t in root.children if t.dep_.startswith("conj")]
+        # the words of the span whose head is the root or a conjunct: their children, and
+        # the root itself when it heads its sentence
+        lo, hi = span.start, span.end
+        words = [t.i for h in (root, *conjuncts) for t in h.children if lo <= t.i < hi]
+        words += [h.i for h in (root, *conjuncts) if h.head.i == h.i and lo <= h.i < hi]
         folded, negs = self.tokens.folded, self.words.negations
-        return any(folded(i) in negs and self.doc[i].head.i in heads for i in range(span.start, span.end))
+        return any(folded(i) in negs for i in words)
 
 
 class _Tokens:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Span
 
-from vigie.extract.events_tree import children, token_range
+from vigie.extract.events_tree import children, offsets
 from vigie.nlp.columns import columns
 from vigie.nlp.morph import feature
 from vigie.schema import ActorRef, Location
@@ -103,9 +103,10 @@ class Actors:
         # parts of speech and lower forms by index: no Token object per word of a mention
         cols = columns(doc)
         pos, lower, strings = cols.pos.tolist(), cols.lower.tolist(), doc.vocab.strings
+        tokens_of = offsets(doc).tokens
         for entity in analysis.entities.entities:
             for m in entity.mentions:
-                found = token_range(doc, m.start, m.end) if m.start < m.end else None
+                found = tokens_of(m.start, m.end) if m.start < m.end else None
                 if found is None:
                     continue
                 words = range(*found)

@@ -44,24 +44,41 @@ def release(doc: Doc) -> None:
 _OFFSETS = "vigie.token_offsets"
 
 
-def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """The tokens ``doc.char_span(start, end, alignment_mode="expand")`` covers, as the
-    indices (first, stop), or None; for ``start < end``. A binary search on the token
-    offsets (kept in the Doc's cache), without the Token objects ``char_span`` builds."""
-    offsets = doc_cache(doc).get(_OFFSETS)
-    if offsets is None:
+class Offsets:
+    """Character offsets to token indices for one Doc, by binary search on the token
+    offsets, without the Token objects ``Doc.char_span`` builds."""
+
+    def __init__(self, doc: Doc) -> None:
         table = doc.to_array([IDX, LENGTH]).astype(np.int64) if len(doc) else np.zeros((0, 2), dtype=np.int64)
-        offsets = doc_cache(doc)[_OFFSETS] = (table[:, 0].tolist(), table.sum(axis=1).tolist(), len(doc.text))
-    starts, ends, size = offsets
-    first, last = _token_at(starts, size, start), _token_at(starts, size, end - 1)
-    if first < 0 or last < 0:
-        return None
-    if start == ends[first]:  # the trailing space of a token is not part of it
-        first += 1
-    return first, last + 1
+        self.starts: list[int] = table[:, 0].tolist()
+        self.ends: list[int] = table.sum(axis=1).tolist()
+        self.size = len(doc.text)
+
+    def tokens(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens ``doc.char_span(start, end, alignment_mode="expand")`` covers, as the
+        indices (first, stop), or None; for ``start < end``."""
+        first, last = self._token_at(start), self._token_at(end - 1)
+        if first < 0 or last < 0:
+            return None
+        if start == self.ends[first]:  # the trailing space of a token is not part of it
+            first += 1
+        return first, last + 1
+
+    def _token_at(self, char: int) -> int:
+        """The token holding character ``char`` with its trailing space (tokens tile the
+        text), or -1."""
+        return bisect_right(self.starts, char) - 1 if 0 <= char < self.size else -1
 
 
-def _token_at(starts: list[int], size: int, char: int) -> int:
-    """The token holding character ``char`` with its trailing space (tokens tile the
-    text), or -1."""
-    return bisect_right(starts, char) - 1 if 0 <= char < size else -1
+def offsets(doc: Doc) -> Offsets:
+    """The :class:`Offsets` of ``doc``, kept in its cache."""
+    cache = doc_cache(doc)
+    found = cache.get(_OFFSETS)
+    if found is None:
+        found = cache[_OFFSETS] = Offsets(doc)
+    return found
+
+
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """``offsets(doc).tokens(start, end)``."""
+    return offsets(doc).tokens(start, end)
