@@ -24,6 +24,7 @@ from rich.progress import (
 
 from vigie import __version__
 from vigie.article import Article
+from vigie.sources.metadata import safe_name
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Vigie: who said what, who did what to whom, where and when, in news articles.")
@@ -54,9 +55,8 @@ def main_callback(
 
 
 def _safe_name(name: str) -> str:
-    """A file name from an article name: no path separators, no leading dots."""
-    name = re.sub(r"[^\w.\-]+", "_", name, flags=re.UNICODE).lstrip(".")
-    return name[:150] or "article"
+    """A file name from an article name (never empty)."""
+    return safe_name(name) or "article"
 
 
 def _with_defaults(items: Iterator[Any], published: str | None, skip: set[str],
