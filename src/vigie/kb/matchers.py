@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from vigie.kb.lexicon import lexicon
 from vigie.kb.store import load_kb
 from vigie.nlp import load_model
-from vigie.nlp.cache import doc_cache
+from vigie.nlp.cache import cached
 from vigie.nlp.columns import Columns, columns
 
 
@@ -78,11 +78,7 @@ def place_matches(doc: Doc, language: str) -> list[tuple[str, int, int]]:
     These are the matches a spaCy ``Matcher`` with the equivalent patterns returns (the
     tests check it), read from per-Doc columns instead: the Matcher's word-list predicates
     made it the costliest pass of the knowledge-base linking."""
-    cache = doc_cache(doc)
-    cached = cache.get("vigie.place_matches")
-    if cached is None:
-        cached = cache["vigie.place_matches"] = _place_matches(doc, language)
-    return cached
+    return cached(doc, ("vigie.place_matches", language), lambda: _place_matches(doc, language))
 
 
 def _place_matches(doc: Doc, language: str) -> list[tuple[str, int, int]]:

@@ -8,9 +8,12 @@ matches). It is not kept in ``Doc.user_data``: that is serialised with the Doc
 from __future__ import annotations
 
 import weakref
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 _CACHES: weakref.WeakKeyDictionary[Doc, dict[Any, Any]] = weakref.WeakKeyDictionary()
 
@@ -21,3 +24,11 @@ def doc_cache(doc: Doc) -> dict[Any, Any]:
     if cache is None:
         cache = _CACHES[doc] = {}
     return cache
+
+
+def cached(doc: Doc, key: Hashable, make: Callable[[], T]) -> T:
+    """``make()`` computed once per Doc and kept under ``key`` in its cache."""
+    cache = doc_cache(doc)
+    if key not in cache:
+        cache[key] = make()
+    return cache[key]

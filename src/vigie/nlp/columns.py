@@ -19,7 +19,7 @@ from spacy.parts_of_speech import IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from vigie.nlp.cache import doc_cache
+from vigie.nlp.cache import cached
 
 _KEY = "vigie.columns"
 Words = Iterable[str] | None
@@ -72,15 +72,15 @@ class Columns:
         caller may ask once per sentence."""
         key = (lower, lemma, pos, not_pos, dep)
         try:
-            cached = self._masks.get(key)
+            mask = self._masks.get(key)
         except TypeError:  # lists: not kept
-            key, cached = None, None
-        if cached is None:
-            cached = self._mask(lower, lemma, pos, not_pos, dep)
-            cached.flags.writeable = False  # shared by every caller
+            key, mask = None, None
+        if mask is None:
+            mask = self._mask(lower, lemma, pos, not_pos, dep)
+            mask.flags.writeable = False  # shared by every caller
             if key is not None:
-                self._masks[key] = cached
-        return cached
+                self._masks[key] = mask
+        return mask
 
     def _mask(self, lower: Words, lemma: Words, pos: Words, not_pos: Words, dep: Words) -> np.ndarray:
         words = self._words(lower, self.lower) | self._words(lemma, self.lemma) \
@@ -105,8 +105,4 @@ class Columns:
 
 def columns(doc: Doc) -> Columns:
     """The :class:`Columns` of ``doc``, computed on first use and kept with the Doc."""
-    cache = doc_cache(doc)
-    cached = cache.get(_KEY)
-    if cached is None:
-        cached = cache[_KEY] = Columns(doc)
-    return cached
+    return cached(doc, _KEY, lambda: Columns(doc))

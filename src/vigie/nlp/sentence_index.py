@@ -17,18 +17,18 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from vigie.nlp.cache import doc_cache
+from vigie.nlp.cache import cached
 
 _KEY = "vigie.sentence_starts"
 
 
 def _starts(doc: Doc) -> list[int]:
-    cache = doc_cache(doc)
-    starts = cache.get(_KEY)
-    if starts is None:
-        flags = doc.to_array([SENT_START]).astype("int64") if len(doc) else numpy.zeros(0, dtype="int64")
-        starts = cache[_KEY] = sorted({0, *numpy.flatnonzero(flags == 1).tolist()})
-    return starts
+    return cached(doc, _KEY, lambda: _index(doc))
+
+
+def _index(doc: Doc) -> list[int]:
+    flags = doc.to_array([SENT_START]).astype("int64") if len(doc) else numpy.zeros(0, dtype="int64")
+    return sorted({0, *numpy.flatnonzero(flags == 1).tolist()})
 
 
 def _sentence(doc: Doc, i: int) -> Span:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from vigie.nlp.cache import doc_cache
-from vigie.nlp.columns import columns
+from vigie.nlp.cache import cached
+from vigie.nlp.columns import Columns, columns
 from vigie.nlp.morph import feature
 from vigie.speech.lexicon import CueEntry, Lexicon, Preposition
 
@@ -233,14 +233,12 @@ def _preposition_forms(lex: Lexicon) -> frozenset[str]:
 def _candidates(doc: Doc, lex: Lexicon) -> tuple[np.ndarray, np.ndarray]:
     """Per Doc: which tokens are verbal (may be cue verbs) and which may start a
     prepositional cue; every other token is skipped without touching it."""
-    key = ("vigie.cue_candidates", id(lex))
-    cache = doc_cache(doc)
-    found = cache.get(key)
-    if found is None:
-        cols = columns(doc)
-        verbal = cols.where(pos=VERBAL) | cols.where(pos=VERBAL_ROOTS, dep=("ROOT",))
-        found = cache[key] = (verbal, cols.where(lower=_preposition_forms(lex)))
-    return found
+    return cached(doc, ("vigie.cue_candidates", id(lex)), lambda: _masks(columns(doc), lex))
+
+
+def _masks(cols: Columns, lex: Lexicon) -> tuple[np.ndarray, np.ndarray]:
+    verbal = cols.where(pos=VERBAL) | cols.where(pos=VERBAL_ROOTS, dep=("ROOT",))
+    return verbal, cols.where(lower=_preposition_forms(lex))
 
 
 def find_cues(sent: Span, lex: Lexicon, toks: list[Token] | None = None) -> list[CueMatch]:
