@@ -269,3 +269,16 @@ def test_a_person_name_the_recogniser_took_for_a_body() -> None:
     start = a.text.index("Conseil régional")
     body = a.entities.add("Conseil régional", start, start + 16, "ORGANIZATION", key="org:test2")
     assert not linker._person_name_as_body(body)
+
+
+def test_article_fused_with_preposition_makes_a_definite_description() -> None:
+    """"l'idée du président portugais" (de + le) names the president met before."""
+    a = analyse("Le président portugais Marcelo Rebelo de Sousa a parlé lundi à Lisbonne. Mardi, "
+                "le dirigeant brésilien a critiqué l'idée du président portugais.")
+    assert entity_of(a, "président portugais", nth=1).name == "Marcelo Rebelo de Sousa"
+
+
+def test_country_noun_with_a_bare_complement_is_a_role() -> None:
+    """"du pays d'origine" is whichever country migrants come from, not the last one named."""
+    a = analyse("La Suède accueille des réfugiés. Leur nombre dépend de la population du pays d'origine.")
+    assert entity_of(a, "pays d'origine") is None or entity_of(a, "pays d'origine").name != "Suède"

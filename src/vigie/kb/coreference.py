@@ -339,6 +339,9 @@ class DescriptionLinker:
     def _country_anaphor(self, d: Description) -> Entity | None:
         if d.determiner != "definite" or d.country is not None or d.plural:
             return None  # "les anciens pays communistes" are several countries, not the last one
+        if any(c.dep_ == "nmod" and c.pos_ == "NOUN" and not any(g.dep_ == "det" for g in c.children)
+               for c in d.head.children):
+            return None  # "le pays d'origine", "du pays d'accueil": a role, not a country named before
 
         def compatible(e: Entity) -> bool:
             info = self.index.info(e)

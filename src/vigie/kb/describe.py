@@ -157,7 +157,10 @@ def _topic_ranges(span: Span, lex: Lexicon) -> list[tuple[int, int]]:
 def _determiner(span: Span, lex: Lexicon) -> str | None:
     first = span[0]
     if first.pos_ not in ("DET", "NUM"):
-        return None
+        # "l'idée du président": the article is fused with the preposition before the phrase
+        before = span.doc[span.start - 1] if span.start else None
+        fused = before is not None and before.pos_ == "ADP" and make_key(before.text) in lex.contracted_definite
+        return "definite" if fused else None
     key = make_key(first.lemma_)
     if key not in lex.indefinite and key not in lex.definite:
         key = make_key(first.text)

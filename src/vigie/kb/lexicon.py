@@ -21,6 +21,7 @@ class Lexicon:
     domains: dict[str, str] = field(default_factory=dict)       # domain words -> sector
     indefinite: frozenset[str] = frozenset()
     definite: frozenset[str] = frozenset()
+    contracted_definite: frozenset[str] = frozenset()  # "du président": de + le
     country_anaphors: frozenset[str] = frozenset()
     new_referent: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
@@ -94,6 +95,7 @@ def lexicon(language: str) -> Lexicon:
         domains=_table(actors.get("domains", {})),
         indefinite=_keys(actors.get("indefinite", [])),
         definite=_keys(actors.get("definite", [])),
+        contracted_definite=_keys(actors.get("contracted_definite", [])),
         country_anaphors=_keys(actors.get("country_anaphors", [])),
         new_referent=_keys(actors.get("new_referent", [])),
         documents=_keys(actors.get("documents", [])),
