@@ -83,3 +83,17 @@ def test_literal_readings_still_make_events(analyze) -> None:
 def test_a_stay_abroad_is_a_visit(analyze) -> None:
     found = events(analyze, "Le ministre chinois a passé deux jours à Berlin.")
     assert ("CONSULT", ["CHN"], ["DEU"]) in [(t, a, r) for t, a, r, _ in found]
+
+
+def test_banning_is_repression_only_for_media_gatherings_or_people() -> None:
+    assert ("COERCE", "censor") in coded("Le gouvernement a interdit la manifestation de samedi.")
+    assert ("COERCE", "censor") in coded("Le régime a interdit trois journaux d'opposition.")
+    assert ("COERCE", "censor") not in coded("Le canton a interdit ce pesticide dès l'an prochain.")
+    assert ("COERCE", "censor") not in coded("Le condamné doit encore purger sa peine.")
+
+
+def test_executing_a_contract_or_winding_up_a_firm_is_no_killing() -> None:
+    assert ("ASSAULT", "targeted") in coded("Le régime a procédé à l'exécution de deux opposants.")
+    assert ("ASSAULT", "targeted") not in coded("Le ministère a confirmé l'exécution du contrat.")
+    assert ("ASSAULT", "targeted") not in coded("Le tribunal a prononcé la liquidation judiciaire de l'usine.")
+    assert ("ASSAULT", "targeted") not in coded("Les agents ont abattu un arbre centenaire.")
