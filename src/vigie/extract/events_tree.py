@@ -14,7 +14,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, SPACY
 
 from vigie.nlp.cache import doc_cache
 
@@ -49,10 +49,12 @@ class Offsets:
     offsets, without the Token objects ``Doc.char_span`` builds."""
 
     def __init__(self, doc: Doc) -> None:
-        table = doc.to_array([IDX, LENGTH]).astype(np.int64) if len(doc) else np.zeros((0, 2), dtype=np.int64)
+        table = doc.to_array([IDX, LENGTH, SPACY]).astype(np.int64) if len(doc) else np.zeros((0, 3), dtype=np.int64)
         self.starts: list[int] = table[:, 0].tolist()
-        self.ends: list[int] = table.sum(axis=1).tolist()
-        self.size = len(doc.text)
+        self.ends: list[int] = (table[:, 0] + table[:, 1]).tolist()
+        # the length of the text: the end of the last token and its trailing space (not
+        # len(doc.text), which builds the text from a Token per word)
+        self.size = int(table[-1].sum()) if len(doc) else 0
 
     def tokens(self, start: int, end: int) -> tuple[int, int] | None:
         """The tokens ``doc.char_span(start, end, alignment_mode="expand")`` covers, as the
