@@ -97,3 +97,13 @@ def test_executing_a_contract_or_winding_up_a_firm_is_no_killing() -> None:
     assert ("ASSAULT", "targeted") not in coded("Le ministère a confirmé l'exécution du contrat.")
     assert ("ASSAULT", "targeted") not in coded("Le tribunal a prononcé la liquidation judiciaire de l'usine.")
     assert ("ASSAULT", "targeted") not in coded("Les agents ont abattu un arbre centenaire.")
+
+
+def test_the_party_rassemblement_national_is_no_gathering() -> None:
+    assert ("PROTEST", "demo") in coded("Un rassemblement de soutien a eu lieu devant la mairie.")
+    assert ("PROTEST", "demo") not in coded("Le Rassemblement national a critiqué le projet.")
+
+
+def test_banning_a_party_and_lifting_restrictions() -> None:
+    assert ("COERCE", "censor") in coded("La junte a dissous les partis politiques.")
+    assert "RETREAT" in [t for t, _ in coded("Pékin a levé les restrictions imposées aux entreprises.")]
