@@ -107,3 +107,18 @@ def test_the_party_rassemblement_national_is_no_gathering() -> None:
 def test_banning_a_party_and_lifting_restrictions() -> None:
     assert ("COERCE", "censor") in coded("La junte a dissous les partis politiques.")
     assert "RETREAT" in [t for t, _ in coded("Pékin a levé les restrictions imposées aux entreprises.")]
+
+
+def test_suspending_a_broadcaster_and_arrest_warrants() -> None:
+    assert ("COERCE", "censor") in coded("Le gouvernement a suspendu la diffusion de la radio.")
+    assert ("ACCUSE", "investigate") in coded("La cour a émis un mandat d'arrêt contre l'ancien président.")
+
+
+def test_manoeuvres_are_military_only_with_the_military() -> None:
+    assert ("MOBILIZE", "troops") in coded("Des manœuvres de la marine ont eu lieu près des côtes.")
+    assert not coded("Des manœuvres dilatoires ont retardé le vote.")
+
+
+def test_an_arms_delivery_names_a_weapon(analyze) -> None:
+    found = events(analyze, "La France a livré des canons à la Roumanie.")
+    assert ("COOPERATE", ["FRA"], ["ROU"]) in [(t, a, r) for t, a, r, _ in found]
