@@ -110,6 +110,23 @@ class Lexicon:
         """Every head word, looked up as a lemma or a lower form."""
         return frozenset(self.by_head)
 
+    def readings(self, lemma: str, lower: str, pos: str) -> list[Phrase]:
+        """The phrases a head word may start, best first (see :meth:`Phrase.rank`; a
+        stable sort, equal ranks keep their order), without those its part of speech rules
+        out; kept per lemma, form and part of speech."""
+        key = (lemma, lower, pos)
+        found = self._readings.get(key)
+        if found is None:
+            noun_tag = pos in ("NOUN", "PROPN")
+            ranked = sorted(self.by_head.get(lemma, []) + self.by_head.get(lower, []),
+                            key=lambda phrase: phrase.rank(noun_tag), reverse=True)
+            found = self._readings[key] = [p for p in ranked if _fits(p, lemma, lower, pos)]
+        return found
+
+    @functools.cached_property
+    def _readings(self) -> dict[tuple[str, str, str], list[Phrase]]:
+        return {}
+
     @functools.cached_property
     def gaps(self) -> tuple[frozenset[int], int, frozenset[int]]:
         """What may come between the words of a phrase: the parts of speech (ids) and how
@@ -117,6 +134,14 @@ class Lexicon:
         m = self.matching
         return (frozenset(IDS[p] for p in m.get("gap_pos", [])), int(m.get("max_gap", 3)),
                 frozenset(get_string_id(w) for w in m.get("reflexive", [])))
+
+
+def _fits(phrase: Phrase, lemma: str, lower: str, pos: str) -> bool:
+    """Whether a head word with this part of speech can be the phrase's head."""
+    if phrase.kind == "noun" and pos not in NOUN_TAGS:
+        return False  # "situation critique": an adjective, not an event noun
+    # an adjective is a verb only as a participle ("gelé", not "critique")
+    return not (phrase.kind == "verb" and pos == "ADJ" and lemma != phrase.head and lower not in phrase.participles)
 
 
 def _inflect(lemma: str, endings: dict[str, list[str]]) -> frozenset[str]:
@@ -302,25 +327,14 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
     lex = lexicon(language)
     if not lex.by_head:
         return []
-    best: dict[int, tuple[tuple[int, bool, int, int], Hit]] = {}
+    best: dict[int, Hit] = {}
     sentence_lemmas: dict[int, frozenset[str]] = {}
     words = _Words(doc, lex)
     for i in columns(doc).positions(lemma=lex.heads, lower=lex.heads):
         head = doc[i]
-        pos = head.pos_
-        candidates = lex.by_head.get(head.lemma_, []) + lex.by_head.get(head.lower_, [])
-        # the best reading (see Phrase.rank) whose words and context are there wins, so
-        # readings are tried best first (a stable sort: equal ranks keep their order)
-        noun_tag = pos in ("NOUN", "PROPN")
-        ranked = sorted(((phrase.rank(noun_tag), phrase) for phrase in candidates),
-                        key=lambda rp: rp[0], reverse=True)
         around: set[str] | None = None  # computed for the first reading with needs
-        for rank, phrase in ranked:
-            if phrase.kind == "noun" and pos not in NOUN_TAGS:
-                continue  # "situation critique": an adjective, not an event noun
-            if phrase.kind == "verb" and pos == "ADJ" and head.lemma_ != phrase.head and \
-                    head.lower_ not in phrase.participles:
-                continue  # an adjective is a verb only as a participle ("gelé", not "critique")
+        # the best reading whose words and context are there wins
+        for phrase in lex.readings(head.lemma_, head.lower_, head.pos_):
             span = _phrase_span(head, phrase, words)
             if span is None:
                 continue
@@ -333,9 +347,9 @@ def find_triggers(doc: Doc, language: str) -> list[Hit]:
             hit = Hit(head, span[0], span[1], group, phrase.kind, phrase.size)
             if _out_of_context(head, group, sentence_lemmas):
                 hit.extra["needs_armed"] = True
-            best[head.i] = (rank, hit)
+            best[head.i] = hit
             break
-    hits = [h for _, h in best.values()]
+    hits = list(best.values())
     # a head inside a longer phrase of another hit belongs to that phrase ("gel des avoirs")
     covered = {i for h in hits if h.size > 1 for i in range(h.start, h.end) if i != h.head.i}
     return sorted((h for h in hits if h.head.i not in covered), key=lambda h: h.head.i)
