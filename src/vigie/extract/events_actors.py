@@ -104,26 +104,31 @@ class Actors:
         cols = columns(doc)
         pos, lower, strings = cols.pos.tolist(), cols.lower.tolist(), doc.vocab.strings
         tokens_of = offsets(doc).tokens
+        by_token = self.by_token
         for entity in analysis.entities.entities:
+            body = bool(entity.country) and entity.type in BODY_TYPES
             for m in entity.mentions:
                 found = tokens_of(m.start, m.end) if m.start < m.end else None
                 if found is None:
                     continue
-                words = range(*found)
-                if entity.country and entity.type in BODY_TYPES:
-                    for i in words:
+                first, stop = found
+                text = m.text
+                ref = (entity, text)
+                if body:
+                    for i in range(first, stop):
                         if pos[i] in _COMMON_WORDS:
-                            self.by_word.setdefault(strings[lower[i]], []).append((m.start, entity, m.text))
+                            self.by_word.setdefault(strings[lower[i]], []).append((m.start, entity, text))
                 # a one-word mention is its own root
-                root = found[0] if found[1] - found[0] == 1 else Span(doc, *found).root.i
-                self.by_root.setdefault(root, (entity, m.text))
-                if m.text[:1].isupper() and pos[found[0]] not in _NOT_NAMES:  # a name, not a description
-                    self.by_name.setdefault(name_key(m.text), (entity, m.text))
-                for i in words:
+                root = first if stop - first == 1 else Span(doc, first, stop).root.i
+                self.by_root.setdefault(root, ref)
+                if text[:1].isupper() and pos[first] not in _NOT_NAMES:  # a name, not a description
+                    self.by_name.setdefault(name_key(text), ref)
+                size = len(text)
+                for i in range(first, stop):
                     # the longest mention over a token wins ("ministère chilien des Mines")
-                    old = self.by_token.get(i)
-                    if old is None or len(old[1]) < len(m.text):
-                        self.by_token[i] = (entity, m.text)
+                    old = by_token.get(i)
+                    if old is None or len(old[1]) < size:
+                        by_token[i] = ref
         for mentions in self.by_word.values():
             mentions.sort(key=lambda x: x[0])
 
