@@ -122,3 +122,14 @@ def test_manoeuvres_are_military_only_with_the_military() -> None:
 def test_an_arms_delivery_names_a_weapon(analyze) -> None:
     found = events(analyze, "La France a livré des canons à la Roumanie.")
     assert ("COOPERATE", ["FRA"], ["ROU"]) in [(t, a, r) for t, a, r, _ in found]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Le royaume a octroyé l'asile à un opposant en exil.", ("AID", "asylum")),
+    ("Les deux services ont échangé des renseignements sur la menace.", ("COOPERATE", None)),
+    ("Le gouvernement a levé son veto à l'adhésion du pays voisin.", ("RETREAT", None)),
+    ("Les autorités ont fermé le point de passage pendant trois jours.", ("COERCE", "restrict")),
+    ("Les deux voisins ont rétabli leurs relations diplomatiques.", ("AGREE", None)),
+])
+def test_more_material_and_diplomatic_entries(sentence: str, expected: tuple[str, str | None]) -> None:
+    assert expected in coded(sentence)
