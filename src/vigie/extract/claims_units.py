@@ -232,7 +232,7 @@ class TextIndex:
         """The span cut after each sentence end, also inside quotes (which the parser keeps
         whole), as character offsets."""
         span = self.span(start, end)
-        if span is None:
+        if span is None or not len(span):  # nothing but spaces between two tokens
             return [(start, end)]
         lo, hi, cols = span.start, span.end, self.tokens
         blank, ends = cols.blank[lo:hi].tolist(), cols.ends_sentence[lo:hi].tolist()
