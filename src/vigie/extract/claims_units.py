@@ -21,10 +21,11 @@ from spacy.tokens import Span
 
 from vigie.extract.events_tree import offsets
 from vigie.nlp.columns import columns
+from vigie.nlp.morph import feature
 from vigie.schema import ActorRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, MorphAnalysis, Token
+    from spacy.tokens import Doc, Token
 
     from vigie.analysis import Analysis
     from vigie.resources import Resources
@@ -285,7 +286,7 @@ class TextIndex:
 class _Tokens:
     """Columns of the token attributes the claims read, for one Doc: numpy masks select a
     span's tokens without a ``Token`` object each; lemmas are case-folded once per distinct
-    lemma, morphology and vectors read once per token."""
+    lemma, word vectors read from spaCy's table in one selection."""
 
     def __init__(self, doc: Doc, words: ClaimWords, entity_of: dict[int, Entity]) -> None:
         self.doc = doc
@@ -316,7 +317,6 @@ class _Tokens:
             ~((self.pos == POS_IDS["PROPN"]) & entity)
         self._pron = self.pos == POS_IDS["PRON"]
         self._aux = self.pos == POS_IDS["AUX"]
-        self._morph: dict[int, MorphAnalysis] = {}
 
     def folded(self, i: int) -> str:
         """The case-folded lemma of token ``i``."""
@@ -346,12 +346,9 @@ class _Tokens:
         vectors = [t.vector for t in words if t.has_vector]
         return np.mean(vectors, axis=0) if vectors else None
 
-    def has_morph(self, i: int, feature: str, value: str) -> bool:
-        """Whether token ``i``'s morphology gives ``feature`` the ``value``."""
-        morph = self._morph.get(i)
-        if morph is None:
-            morph = self._morph[i] = self.doc[i].morph
-        return value in morph.get(feature)
+    def has_morph(self, i: int, name: str, value: str) -> bool:
+        """Whether token ``i``'s morphological feature ``name`` has the ``value``."""
+        return value in feature(self.doc[i], name)
 
 
 def _any_of(column: np.ndarray, values: tuple[int, ...]) -> np.ndarray:
