@@ -69,10 +69,45 @@ def _rate(n_articles: int, n_tokens: int, seconds: float) -> dict[str, float]:
             "tokens_per_s": round(n_tokens / seconds, 1)}
 
 
-def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
-    """Peak resident memory of this process, or (``RUSAGE_CHILDREN``) of the largest of its
-    finished descendants: the worker processes of ``vigie extract --jobs``."""
-    return resource.getrusage(who).ru_maxrss / 1024
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _watch_peak_rss_mb(proc: subprocess.Popen, every: float = 0.2) -> float:
+    """Wait for ``proc`` and return the largest peak resident memory (``VmHWM``) seen among it
+    and its descendants, in MB (0 where ``/proc`` is missing). ``getrusage(RUSAGE_CHILDREN)``
+    cannot tell: a child started from this large process inherits its high-water mark."""
+    peak = 0.0
+    while proc.poll() is None:
+        for pid in _descendants(proc.pid):
+            peak = max(peak, _vm_hwm_mb(pid))
+        time.sleep(every)
+    return peak
+
+
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = [root], [root]
+    while frontier:
+        frontier = [pid for pid, ppid in parents.items() if ppid in frontier]
+        found += frontier
+    return found
+
+
+def _vm_hwm_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def run_bench(folder: Path, n: int = 500, batch_size: int = 16, workers_n: int = 300) -> BenchResult:
@@ -118,7 +153,7 @@ def run_bench(folder: Path, n: int = 500, batch_size: int = 16, workers_n: int =
         parse_only=parse, vigie=full, ratio=round(full["tokens_per_s"] / parse["tokens_per_s"], 3),
         stages={k: round(v, 3) for k, v in sorted(pipeline.timings.stages.items(), key=lambda kv: -kv[1])},
         workers=workers, peak_rss_mb=round(_peak_rss_mb(), 1),
-        worker_peak_rss_mb=round(_peak_rss_mb(resource.RUSAGE_CHILDREN), 1),
+        worker_peak_rss_mb=workers.get("worker_peak_rss_mb", 0.0),
         machine={"python": platform.python_version(), "cpus": os.cpu_count(),
                  "processor": platform.machine()},
     )
@@ -134,13 +169,19 @@ def worker_speedup(articles: list[Article], batch_size: int) -> dict[str, float]
                 f.write(json.dumps({"id": a.name, "text": a.text, "published": a.published,
                                     "language": a.language}, ensure_ascii=False) + "\n")
         rates = {}
+        peak = 0.0
         for jobs in (1, 2):
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "vigie.cli", "extract", str(records), "--out",
-                            str(Path(tmp) / f"out{jobs}"), "--jobs", str(jobs), "--batch-size", str(batch_size)],
-                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            proc = subprocess.Popen([sys.executable, "-m", "vigie.cli", "extract", str(records), "--out",
+                                     str(Path(tmp) / f"out{jobs}"), "--jobs", str(jobs),
+                                     "--batch-size", str(batch_size)],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            peak = max(peak, _watch_peak_rss_mb(proc))
+            if proc.returncode:
+                raise subprocess.CalledProcessError(proc.returncode, proc.args)
             rates[f"jobs{jobs}_articles_per_s"] = round(len(articles) / (time.perf_counter() - t0), 2)
     rates["speedup"] = round(rates["jobs2_articles_per_s"] / rates["jobs1_articles_per_s"], 2)
+    rates["worker_peak_rss_mb"] = round(peak, 1)
     rates["articles"] = len(articles)
     return rates
 
