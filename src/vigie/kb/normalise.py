@@ -30,7 +30,19 @@ def _base(text: str) -> str:
 
 def make_key(text: str, articles: Iterable[str] = ()) -> str:
     """The lookup key of ``text``; ``articles`` (e.g. ``le la les l'``) are stripped in front."""
-    key = _base(text)
+    if not articles:
+        return _base(text)
+    if isinstance(articles, tuple):  # the lexicon's: the key is kept
+        return _key_without_article(text, articles)
+    return _strip_article(_base(text), articles)
+
+
+@functools.lru_cache(maxsize=65536)
+def _key_without_article(text: str, articles: tuple[str, ...]) -> str:
+    return _strip_article(_base(text), articles)
+
+
+def _strip_article(key: str, articles: Iterable[str]) -> str:
     for article in articles:
         art = _base(article)
         if art.endswith("'"):
