@@ -10,7 +10,7 @@ Three rules the statistical parser gets wrong in news text:
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -75,9 +75,10 @@ def fix_sentences(doc: Doc) -> Doc:
     at a time rescans the document each time (quadratic)."""
     if len(doc) < 2:
         return doc
-    texts = [t.text for t in doc]
-    ws = [t.whitespace_ for t in doc]
-    breaks = [False] + ["\n" in ws[i - 1] or "\n" in texts[i - 1] for i in range(1, len(texts))]
+    strings = doc.vocab.strings  # token texts without building a Token object per word
+    texts = [strings[orth] for orth in doc.to_array([ORTH]).tolist()]
+    # a token's trailing whitespace is one space at most: line breaks are tokens of their own
+    breaks = [False] + ["\n" in texts[i - 1] for i in range(1, len(texts))]
     starts = numpy.asarray(sentence_starts(texts, breaks), dtype="int64").astype("uint64")
     doc.from_array([SENT_START], starts)
     return doc
