@@ -16,6 +16,7 @@ pytestmark = pytest.mark.slow
     ("« C'est un mensonge pur et simple », a martelé le président Ramon Ortiz.", "mensonge", "ACCUSE"),
     ("« Il s'agit d'une ingérence dans nos affaires », a ajouté le ministre Ramon Ortiz.", "ingérence", "ACCUSE"),
     ("Le ministre Ramon Ortiz a déclaré que c'était un exemple de chantage.", "chantage", "ACCUSE"),
+    ("« Cette aide n'est qu'un prétexte », a estimé la ministre Ana Ruiz.", "prétexte", "ACCUSE"),
     ("« Oslo doit savoir qu'aucune attaque ne sera tolérée », a déclaré le chancelier Otto Brenner.",
      "Oslo", "WARN"),
     ("« Nous ne resterons pas les bras croisés », a déclaré le Premier ministre Karel Novak.", "bras", "WARN"),

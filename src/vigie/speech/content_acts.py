@@ -34,7 +34,12 @@ def warns(text: str, lex: Lexicon) -> bool:
 
 
 def _negated(tok: Token, lex: Lexicon) -> bool:
-    return any(low(c) in lex.negation_particles for c in tok.children)
+    """A negation particle among the dependents, unless it only restricts ("n'est qu'un")."""
+    words = {low(c) for c in tok.children}
+    if not words & lex.negation_particles:
+        return False
+    others = words & lex.negation_words - lex.negation_particles - lex.restrictive_with
+    return not (words & lex.restrictive) or bool(others)
 
 
 def _other_party(subj: Token | None, lex: Lexicon) -> bool:

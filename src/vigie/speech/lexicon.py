@@ -104,6 +104,8 @@ class Lexicon:
     lemma_aliases: dict[str, str] = field(default_factory=dict)
     negation_words: frozenset[str] = frozenset()
     negation_particles: frozenset[str] = frozenset()
+    restrictive: frozenset[str] = frozenset()  # "ne ... que": only, not a negation
+    restrictive_with: frozenset[str] = frozenset()  # negation words compatible with it ("plus")
     negated_acts: dict[str, str] = field(default_factory=dict)
     prepositions: list[Preposition] = field(default_factory=list)
     preposition_starts: frozenset[str] = frozenset()  # first words, and "d'après" written as one token
@@ -253,6 +255,8 @@ def lexicon(language: str) -> Lexicon:
     neg = data.get("negation", {})
     lex.negation_words = _words(neg.get("words"))
     lex.negation_particles = _words(neg.get("particles"))
+    lex.restrictive = _words(neg.get("restrictive"))
+    lex.restrictive_with = _words(neg.get("restrictive_with"))
     lex.negated_acts = dict(neg.get("acts", {}))
     for words, spec in data.get("prepositions", {}).items():
         lex.prepositions.append(Preposition(_split(words), spec["act"],
