@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, ORTH, SENT_START
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.strings import get_string_id
 from spacy.tokens import Span
 
 from vigie.extract.events_tree import offsets
@@ -37,8 +36,6 @@ STEM = 6  # lemmas sharing their first STEM letters count as one word (empoisonn
 MAX_HOLDER_TOKENS = 8
 CLAUSE_POS = frozenset({"VERB", "AUX", "SCONJ", "PRON"})
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
-_SENTENCE_END_IDS = tuple(get_string_id(w) for w in SENTENCE_ENDS)  # their lower forms too
-_CONTENT_IDS = tuple(POS_IDS[p] for p in CONTENT_POS)
 _PREDICATE_IDS = frozenset(POS_IDS[p] for p in PREDICATE_POS)
 _COLUMNS = (IS_STOP, IS_ALPHA, IS_SPACE, IS_PUNCT, SENT_START, ORTH)
 _FOLDED: dict[int, str] = {}  # lemma hash -> the case-folded lemma (string hashes are global)
@@ -310,10 +307,10 @@ class _Tokens:
         # a token ends a sentence when the next one starts a sentence (the last token always
         # does) or when it is a sentence-final mark (inside quotes, which the parser keeps whole)
         self.ends_sentence = np.append(sent_start[1:].astype(np.int64) > 0, True) | \
-            _any_of(cols.lower, _SENTENCE_END_IDS)
+            cols.where(lower=SENTENCE_ENDS)
         entity = np.zeros(n, dtype=bool)
         entity[list(entity_of)] = True
-        self._content = _any_of(self.pos, _CONTENT_IDS) & (stop == 0) & (alpha != 0) & \
+        self._content = cols.where(pos=CONTENT_POS) & (stop == 0) & (alpha != 0) & \
             ~((self.pos == POS_IDS["PROPN"]) & entity)
         self._pron = self.pos == POS_IDS["PRON"]
         self._aux = self.pos == POS_IDS["AUX"]
@@ -349,14 +346,6 @@ class _Tokens:
     def has_morph(self, i: int, name: str, value: str) -> bool:
         """Whether token ``i``'s morphological feature ``name`` has the ``value``."""
         return value in feature(self.doc[i], name)
-
-
-def _any_of(column: np.ndarray, values: tuple[int, ...]) -> np.ndarray:
-    """A mask of the column's cells equal to one of a few values."""
-    mask = np.zeros(len(column), dtype=bool)
-    for v in values:
-        mask |= column == v
-    return mask
 
 
 def noun_phrase(token: Token) -> tuple[int, int]:
