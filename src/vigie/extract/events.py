@@ -17,7 +17,6 @@ from vigie.extract.events_actors import Actors, Participant, to_location, to_ref
 from vigie.extract.events_arguments import ArgumentFinder, Arguments
 from vigie.extract.events_merge import Candidate, merge
 from vigie.extract.events_modality import UNREALISED, modality_of
-from vigie.extract.events_tree import release
 from vigie.extract.events_triggers import SYMMETRIC_TYPES, Hit, find_triggers, lexicon
 from vigie.extract.events_verbal import evidence_sentence, from_statement, speaker_participant
 from vigie.registry import extractor
@@ -41,13 +40,6 @@ NAMED_TYPES = ("ORGANIZATION", "PERSON", "GROUP")
 @extractor("events", after=("entities", "places", "times", "statements"))
 def extract_events(analysis: Analysis) -> None:
     """Fill ``analysis.events`` with PLOVER events, numbered v1, v2, ... in text order."""
-    try:
-        _extract(analysis)
-    finally:
-        release(analysis.doc)
-
-
-def _extract(analysis: Analysis) -> None:
     lex = lexicon(analysis.language)
     a = lex.arguments
     actors = Actors(analysis, a.get("pronouns", frozenset()), a.get("relatives", frozenset()),

@@ -1,11 +1,9 @@
-"""Parse lookups without spaCy ``Token`` objects: children listed once while the events
-extractor runs, character offsets to token indices.
+"""Parse lookups without spaCy ``Token`` objects: children listed once per Doc, character
+offsets to token indices.
 
 Finding an event's arguments, its modality and its actors walks the same few clauses many
 times, and spaCy builds a new ``Token`` object for every child at every visit. The lists
-are kept in the Doc's ``user_data`` (the fastest lookup: it is read hundreds of times per
-article) and dropped by :func:`release` when the extractor is done, so that nothing is left
-there to serialise with the Doc.
+are kept in the Doc's cache (:mod:`vigie.nlp.cache`), like every other per-Doc lookup.
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.attrs import IDX, LENGTH, SPACY
 
-from vigie.nlp.cache import doc_cache
+from vigie.nlp.cache import cached
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,19 +24,11 @@ _KEY = "vigie.events.children"
 
 def children(tok: Token) -> list[Token]:
     """``list(tok.children)``, kept for the Doc."""
-    user_data = tok.doc.user_data
-    cache = user_data.get(_KEY)
-    if cache is None:
-        cache = user_data[_KEY] = {}
+    cache = cached(tok.doc, _KEY, dict)
     found = cache.get(tok.i)
     if found is None:
         found = cache[tok.i] = list(tok.children)
     return found
-
-
-def release(doc: Doc) -> None:
-    """Forget the lists of ``doc``."""
-    doc.user_data.pop(_KEY, None)
 
 
 _OFFSETS = "vigie.token_offsets"
@@ -74,11 +64,7 @@ class Offsets:
 
 def offsets(doc: Doc) -> Offsets:
     """The :class:`Offsets` of ``doc``, kept in its cache."""
-    cache = doc_cache(doc)
-    found = cache.get(_OFFSETS)
-    if found is None:
-        found = cache[_OFFSETS] = Offsets(doc)
-    return found
+    return cached(doc, _OFFSETS, lambda: Offsets(doc))
 
 
 def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
