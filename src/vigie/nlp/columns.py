@@ -59,11 +59,11 @@ class Columns:
     def where(
         self,
         *,
-        lower: Iterable[str] | None = None,
-        lemma: Iterable[str] | None = None,
-        pos: Iterable[str] | None = None,
-        not_pos: Iterable[str] | None = None,
-        dep: Iterable[str] | None = None,
+        lower: Words = None,
+        lemma: Words = None,
+        pos: Words = None,
+        not_pos: Words = None,
+        dep: Words = None,
     ) -> np.ndarray:
         """A boolean mask: tokens whose lower form is in ``lower`` or whose lemma is in
         ``lemma`` (either list may be omitted), whose part of speech is in ``pos`` and not in
@@ -93,12 +93,12 @@ class Columns:
             words &= _member(self.dep, word_hashes(frozenset(dep)))
         return words
 
-    def _words(self, words: Iterable[str] | None, column: np.ndarray) -> np.ndarray:
+    def _words(self, words: Words, column: np.ndarray) -> np.ndarray:
         if words is None:
             return np.zeros(len(column), dtype=bool)
         return _member(column, word_hashes(words if isinstance(words, frozenset) else frozenset(words)))
 
-    def positions(self, **criteria: Iterable[str] | None) -> list[int]:
+    def positions(self, **criteria: Words) -> list[int]:
         """The indices of the tokens that :meth:`where` selects, in document order."""
         return np.flatnonzero(self.where(**criteria)).tolist()
 

@@ -101,7 +101,7 @@ def _clitic_after(verb: Token, lex: Lexicon) -> bool:
 def _group_before(verb: Token, lex: Lexicon) -> list[Token]:
     """Auxiliaries, clitics and negation right before ``verb`` ("ne s'est pas")."""
     doc, out = verb.doc, []
-    i, first = verb.i - 1, verb.sent.start  # Token.sent walks the sentence: once, not per word
+    i, first = verb.i - 1, verb.sent.start
     while i >= first:
         t = doc[i]
         word = low(t)
@@ -117,7 +117,7 @@ def _group_before(verb: Token, lex: Lexicon) -> list[Token]:
 def _tail(verb: Token, tail: tuple[str, ...]) -> list[Token] | None:
     """The tokens of the fixed words after ``verb``, or None when they are not there."""
     doc, found = verb.doc, []
-    i, gap, end = verb.i + 1, 0, verb.sent.end  # Token.sent walks the sentence: once, not per word
+    i, gap, end = verb.i + 1, 0, verb.sent.end
     for word in tail:
         while i < end and low(doc[i]) != word and doc[i].lemma_.lower() != word:
             if doc[i].is_punct or doc[i].pos_ in ("VERB", "SCONJ") or gap >= MAX_TAIL_GAP:
@@ -152,7 +152,7 @@ def _passive(verb: Token, lex: Lexicon) -> bool:
 
 def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
     """The cue ``verb`` is, if its lemma, clitics and fixed words match an entry."""
-    if verb.pos_ not in ("VERB", "AUX") and not (verb.pos_ in ("NOUN", "ADJ") and verb.dep_ == "ROOT"):
+    if verb.pos_ not in VERBAL and not (verb.pos_ in VERBAL_ROOTS and verb.dep_ == "ROOT"):
         return None
     entries = lex.cue_entries(verb.lemma_, verb.text)
     if not entries:
