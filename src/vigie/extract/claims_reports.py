@@ -145,7 +145,7 @@ def report_source(index: TextIndex, noun: Token, opening: int | None) -> Holder 
         if child.dep_ == "obl:agent" or (child.dep_.startswith("nmod") and _genitive(index, child)
                                          and not _bare_genitive(index, child)):
             candidates.append(index.holder_at(child))
-    # a complement naming a known actor first: "l'évaluation des renseignements de Washington"
+    # a complement naming a known actor first: "le rapport des services de Washington"
     named = [h for h in candidates if h.entity is not None]
     if not named and opening is not None:
         between = [t for t in noun.doc[noun.i + 1:opening] if t.i in index.entity_of]
